@@ -1,0 +1,62 @@
+// The document store: the editor's text and what the engine made of it. `setText` is the one
+// gateway every edit passes through: persist, re-parse (debounced, in the worker), publish.
+
+import { createStore } from 'zustand/vanilla';
+import { parseInWorker, type ParseSummary } from '../worker/client.ts';
+import { loadAutosave, saveAutosave } from './autosave.ts';
+
+export interface DocumentState {
+  readonly text: string;
+  /** The engine's answer for the current text (undefined while the first parse runs). */
+  readonly summary: ParseSummary | undefined;
+  /** The last answer that had objects and no errors: the picture that stays while the text is broken. */
+  readonly lastGood: ParseSummary | undefined;
+  readonly parsing: boolean;
+  readonly storageOk: boolean;
+}
+
+/** Pause in typing before the engine runs; markers show within ~150 ms of a pause. */
+export const PARSE_DEBOUNCE_MS = 90;
+const SAVE_DEBOUNCE_MS = 250;
+
+export const documentStore = createStore<DocumentState>(() => ({
+  text: '',
+  summary: undefined,
+  lastGood: undefined,
+  parsing: false,
+  storageOk: true,
+}));
+
+let parseTimer: ReturnType<typeof setTimeout> | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function runParse(): Promise<void> {
+  const { text } = documentStore.getState();
+  documentStore.setState({ parsing: true });
+  const summary = await parseInWorker(text);
+  if (!summary) return;
+  const good = summary.objects.length > 0 && !summary.diagnostics.some((d) => d.severity === 'error');
+  documentStore.setState((s) => ({ summary, parsing: false, lastGood: good ? summary : s.lastGood }));
+}
+
+export function flushAutosave(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = undefined;
+  documentStore.setState({ storageOk: saveAutosave(documentStore.getState().text) });
+}
+
+export function setText(text: string, options: { immediate?: boolean } = {}): void {
+  if (text === documentStore.getState().text && documentStore.getState().summary) return;
+  documentStore.setState({ text });
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
+  if (parseTimer !== undefined) clearTimeout(parseTimer);
+  parseTimer = setTimeout(() => void runParse(), options.immediate ? 0 : PARSE_DEBOUNCE_MS);
+}
+
+/** The text to open with: the autosave if there is one, else the default scenario. */
+export function initDocument(defaultText: string): void {
+  const saved = loadAutosave();
+  setText(saved ?? defaultText, { immediate: true });
+  globalThis.addEventListener?.('pagehide', flushAutosave);
+}

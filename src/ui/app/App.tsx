@@ -1,0 +1,41 @@
+// The app shell: editor and problems on the left, what the engine built on the right.
+import { lazy, Suspense } from 'react';
+import { en } from '../../i18n/en.ts';
+import { useDocument } from '../../state/hooks.ts';
+import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
+import { ProblemsList } from '../problems/ProblemsList.tsx';
+
+const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
+
+export function App() {
+  const storageOk = useDocument((s) => s.storageOk);
+  const parsing = useDocument((s) => s.parsing);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <img src="./podwire.svg" alt="" width="24" height="24" />
+        <h1>{en.appTitle}</h1>
+        <span className="tagline">{en.tagline}</span>
+        <span className="status" role="status">
+          {parsing ? en.parsing : ''}
+        </span>
+      </header>
+      {!storageOk && (
+        <div className="banner" role="alert">
+          {en.storageUnavailable}
+        </div>
+      )}
+      <main className="workspace">
+        <div className="left">
+          <Suspense fallback={<div className="editor-host loading">{en.editorLoading}</div>}>
+            <ManifestEditor />
+          </Suspense>
+          <ProblemsList />
+        </div>
+        <div className="right">
+          <ObjectsPanel />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The YAML editor. Loaded lazily: Monaco is most of the app's weight.
+import type * as Monaco from 'monaco-editor';
+import { useEffect, useRef } from 'react';
+import { documentStore, setText } from '../../state/document.ts';
+import { viewStore } from '../../state/view.ts';
+import { en } from '../../i18n/en.ts';
+import { setupMonaco } from './monaco-setup.ts';
+import { toMarkers } from './markers.ts';
+
+export default function ManifestEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let editor: Monaco.editor.IStandaloneCodeEditor | undefined;
+    let disposed = false;
+    const unsubscribers: (() => void)[] = [];
+    void setupMonaco().then((monaco) => {
+      if (disposed || !host.current) return;
+      const model = monaco.editor.createModel(documentStore.getState().text, 'yaml', monaco.Uri.parse('file:///manifests.yaml'));
+      editor = monaco.editor.create(host.current, {
+        model,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 14,
+        tabSize: 2,
+        insertSpaces: true,
+        ariaLabel: en.editorLabel,
+        scrollBeyondLastLine: false,
+        renderWhitespace: 'boundary',
+        quickSuggestions: { other: true, comments: false, strings: true },
+      });
+      model.onDidChangeContent(() => setText(model.getValue()));
+      const applyMarkers = () => {
+        const summary = documentStore.getState().summary;
+        monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? []));
+      };
+      applyMarkers();
+      unsubscribers.push(documentStore.subscribe((s, prev) => s.summary !== prev.summary && applyMarkers()));
+      unsubscribers.push(
+        viewStore.subscribe(({ jump }, prev) => {
+          if (!jump || jump === prev.jump || !editor) return;
+          editor.revealLineInCenter(jump.line);
+          editor.setPosition({ lineNumber: jump.line, column: jump.column });
+          editor.focus();
+        }),
+      );
+      host.current.dataset['ready'] = 'true';
+    });
+    return () => {
+      disposed = true;
+      unsubscribers.forEach((u) => u());
+      const model = editor?.getModel();
+      editor?.dispose();
+      model?.dispose();
+    };
+  }, []);
+  return <div ref={host} className="editor-host" data-testid="editor" />;
+}

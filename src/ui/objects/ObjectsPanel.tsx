@@ -1,0 +1,36 @@
+// What the engine read from the text: one row per object, the last good reading while broken.
+import { memo } from 'react';
+import { en } from '../../i18n/en.ts';
+import { useDocument } from '../../state/hooks.ts';
+import { jumpTo } from '../../state/view.ts';
+
+export const ObjectsPanel = memo(function ObjectsPanel() {
+  const current = useDocument((s) => s.summary);
+  const lastGood = useDocument((s) => s.lastGood);
+  const hasErrors = current?.diagnostics.some((d) => d.severity === 'error') ?? false;
+  const shown = current && current.objects.length > 0 && !hasErrors ? current : (lastGood ?? current);
+  const objects = shown?.objects ?? [];
+  return (
+    <section className="objects" aria-label={en.objects}>
+      <h2>
+        {en.objects} <span className="count">{objects.length}</span>
+      </h2>
+      {hasErrors && shown === lastGood && lastGood && <p className="stale">{en.staleNotice}</p>}
+      {objects.length === 0 ? (
+        <p className="empty">{en.noObjects}</p>
+      ) : (
+        <ul>
+          {objects.map((o) => (
+            <li key={`${o.index}`}>
+              <button type="button" onClick={() => jumpTo(o.range.start.line, o.range.start.column)}>
+                <span className="kind">{o.kind}</span>
+                <span className="name">{o.namespace ? `${o.namespace}/${o.name}` : o.name}</span>
+                {!o.simulated && <span className="tag">{en.notSimulated}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,22 @@
+// The page's handle on the engine worker. The latest request wins: a stale answer is dropped.
+
+import { wrap, type Remote } from 'comlink';
+import type { EngineApi, ParseSummary } from './protocol.ts';
+
+let remote: Remote<EngineApi> | undefined;
+
+function engine(): Remote<EngineApi> {
+  remote ??= wrap<EngineApi>(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
+  return remote;
+}
+
+let latest = 0;
+
+/** Parses in the worker; resolves undefined when a newer request superseded this one. */
+export async function parseInWorker(text: string): Promise<ParseSummary | undefined> {
+  const id = ++latest;
+  const result = await engine().parse(text);
+  return id === latest ? result : undefined;
+}
+
+export type { ParseSummary, ObjectSummary } from './protocol.ts';

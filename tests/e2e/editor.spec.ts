@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The editor as a user meets it: type a broken Service, see the marker on the right line and
+// the API server's message, fix it, see the marker go, reload, find the text still there.
+
+const BROKEN_SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+  - port: 443
+`;
+
+async function openEditor(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+}
+
+/** Select all and paste, as a user pasting manifests does (typing would auto-indent). */
+async function replaceText(page: Page, text: string) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.locator('.monaco-editor textarea').first().evaluate((area, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The line numbers (as drawn in the gutter) that carry a squiggle of this severity. */
+async function squiggledLines(page: Page, severity: 'error' | 'warning' | 'info'): Promise<number[]> {
+  return page.evaluate((sev) => {
+    const lineAt = new Map<string, string>();
+    for (const n of document.querySelectorAll<HTMLElement>('.margin-view-overlays > div')) {
+      const number = n.querySelector('.line-numbers')?.textContent?.trim();
+      if (number) lineAt.set(n.style.top, number);
+    }
+    const lines = new Set<number>();
+    for (const s of document.querySelectorAll<HTMLElement>(`.view-overlays .squiggly-${sev}`)) {
+      const row = s.parentElement;
+      const n = row ? lineAt.get(row.style.top) : undefined;
+      if (n) lines.add(Number(n));
+    }
+    return [...lines].sort((a, b) => a - b);
+  }, severity);
+}
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+test('a broken Service is marked on its line, fixed, and survives a reload', async ({ page }) => {
+  await openEditor(page);
+  await replaceText(page, BROKEN_SERVICE);
+
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('button', { name: /9:5.*spec\.ports\[0\]\.name: Required value/ })).toBeVisible();
+  await expect(problems.getByRole('button', { name: /10:5.*spec\.ports\[1\]\.name: Required value/ })).toBeVisible();
+  await expect.poll(() => squiggledLines(page, 'error')).toEqual([9, 10]);
+
+  // The problems list jumps to the line.
+  await problems.getByRole('button', { name: /10:5/ }).click();
+  await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('10');
+
+  // Fix it: name both ports.
+  await replaceText(page, BROKEN_SERVICE.replace('- port: 80', '- name: http\n    port: 80').replace('- port: 443', '- name: https\n    port: 443'));
+  await expect(problems.getByText('No problems')).toBeVisible();
+  await expect.poll(() => squiggledLines(page, 'error')).toEqual([]);
+  await expect(page.getByRole('region', { name: 'Objects' }).getByRole('button', { name: /Service\s*web/ })).toBeVisible();
+
+  // Reload: the text comes back from the autosave.
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  const shown = (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  expect(shown).toContain('name: https');
+  await expect(problems.getByText('No problems')).toBeVisible();
+});
+
+test('the default scenario opens with its objects and no errors', async ({ page }) => {
+  await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+  await openEditor(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  const objects = page.getByRole('region', { name: 'Objects' });
+  await expect(objects.getByRole('button', { name: /Ingress\s*whale-ingress/ })).toBeVisible();
+  await expect(objects.getByRole('button', { name: /ReplicationController\s*whale-ingress-a/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' }).getByText('No problems')).toBeVisible();
+});
+
+test('typing a field name offers schema completion with documentation', async ({ page }) => {
+  await openEditor(page);
+  await replaceText(page, 'apiVersion: v1\nkind: Service\nspec:\n  ');
+  await page.keyboard.type('sessionAff');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget');
+  await expect(suggest.getByText('sessionAffinity', { exact: true })).toBeVisible();
+});
