@@ -6,11 +6,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const restrict = (group, message) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group, message, allowTypeImports: true }] }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: [{ group, message, allowTypeImports: true }] },
+  ],
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/engine/manifest/schema/*.json'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'src/engine/manifest/schema/*.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -37,12 +48,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/worker/*', '**/engine/*', '**/engine/**', '**/cli/**'], 'ui imports state, i18n and ui/kit (engine types only).'),
+      ...restrict(
+        ['**/worker/*', '**/engine/*', '**/engine/**', '**/cli/**'],
+        'ui imports state, i18n and ui/kit (engine types only).',
+      ),
     },
   },
   {
     files: ['src/state/**/*.ts'],
-    rules: restrict(['**/ui/**', '**/engine/**', '**/cli/**'], 'state imports the worker client, share and i18n (engine types only).'),
+    rules: restrict(
+      ['**/ui/**', '**/engine/**', '**/cli/**'],
+      'state imports the worker client, share and i18n (engine types only).',
+    ),
   },
   {
     files: ['src/worker/**/*.ts'],
@@ -56,10 +73,30 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     rules: {
       ...restrict(
-        ['**/ui/**', '**/state/**', '**/worker/**', '**/cli/**', 'node:*', 'react', 'react-dom', 'zustand', '@xyflow/*', 'monaco-editor', 'monaco-yaml'],
+        [
+          '**/ui/**',
+          '**/state/**',
+          '**/worker/**',
+          '**/cli/**',
+          'node:*',
+          'react',
+          'react-dom',
+          'zustand',
+          '@xyflow/*',
+          'monaco-editor',
+          'monaco-yaml',
+        ],
         'the engine is pure TypeScript: it imports nothing above it and no DOM, React or Node modules.',
       ),
-      'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'setTimeout', 'setInterval', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'fetch',
+        'setTimeout',
+        'setInterval',
+        'localStorage',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'inject the seeded rng' },

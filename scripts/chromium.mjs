@@ -34,7 +34,8 @@ function installWithApt() {
 }
 
 export async function findChromium({ install = true } = {}) {
-  if (process.env.PODWIRE_CHROMIUM && existsSync(process.env.PODWIRE_CHROMIUM)) return process.env.PODWIRE_CHROMIUM;
+  if (process.env.PODWIRE_CHROMIUM && existsSync(process.env.PODWIRE_CHROMIUM))
+    return process.env.PODWIRE_CHROMIUM;
   const found = (await playwrightOwn()) ?? systemChromium();
   if (found) return found;
   if (install && installWithApt()) return systemChromium();

@@ -6,7 +6,18 @@ export interface ParsedArgs {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['node', 'proxy-mode', 'format', 'from', 'to', 'query', 'type', 'pod', 'seed', 'requests']);
+const VALUE_FLAGS = new Set([
+  'node',
+  'proxy-mode',
+  'format',
+  'from',
+  'to',
+  'query',
+  'type',
+  'pod',
+  'seed',
+  'requests',
+]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const files: string[] = [];

@@ -30,6 +30,9 @@ export function validateTexts(files: readonly { name: string; text: string }[]):
 
 export function formatHuman(diagnostics: readonly FileDiagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`)
+    .map(
+      (d) =>
+        `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`,
+    )
     .join('\n');
 }

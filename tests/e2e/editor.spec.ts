@@ -25,11 +25,16 @@ async function replaceText(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.locator('.monaco-editor textarea').first().evaluate((area, value) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await page
+    .locator('.monaco-editor textarea')
+    .first()
+    .evaluate((area, value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      area.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
 }
 
 /** The line numbers (as drawn in the gutter) that carry a squiggle of this severity. */
@@ -50,10 +55,24 @@ async function squiggledLines(page: Page, severity: 'error' | 'warning' | 'info'
   }, severity);
 }
 
-test.beforeEach(async ({ page }) => {
-  page.on('pageerror', (e) => {
-    throw e;
+const errors: string[] = [];
+const offHost: string[] = [];
+
+test.beforeEach(({ page }) => {
+  errors.length = 0;
+  offHost.length = 0;
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol))
+      offHost.push(r.url());
   });
+});
+
+test.afterEach(() => {
+  // Offline and static: nothing is fetched from anywhere but our own server, and nothing throws.
+  expect(offHost).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('a broken Service is marked on its line, fixed, and survives a reload', async ({ page }) => {
@@ -61,8 +80,12 @@ test('a broken Service is marked on its line, fixed, and survives a reload', asy
   await replaceText(page, BROKEN_SERVICE);
 
   const problems = page.getByRole('region', { name: 'Problems' });
-  await expect(problems.getByRole('button', { name: /9:5.*spec\.ports\[0\]\.name: Required value/ })).toBeVisible();
-  await expect(problems.getByRole('button', { name: /10:5.*spec\.ports\[1\]\.name: Required value/ })).toBeVisible();
+  await expect(
+    problems.getByRole('button', { name: /9:5.*spec\.ports\[0\]\.name: Required value/ }),
+  ).toBeVisible();
+  await expect(
+    problems.getByRole('button', { name: /10:5.*spec\.ports\[1\]\.name: Required value/ }),
+  ).toBeVisible();
   await expect.poll(() => squiggledLines(page, 'error')).toEqual([9, 10]);
 
   // The problems list jumps to the line.
@@ -70,10 +93,18 @@ test('a broken Service is marked on its line, fixed, and survives a reload', asy
   await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('10');
 
   // Fix it: name both ports.
-  await replaceText(page, BROKEN_SERVICE.replace('- port: 80', '- name: http\n    port: 80').replace('- port: 443', '- name: https\n    port: 443'));
+  await replaceText(
+    page,
+    BROKEN_SERVICE.replace('- port: 80', '- name: http\n    port: 80').replace(
+      '- port: 443',
+      '- name: https\n    port: 443',
+    ),
+  );
   await expect(problems.getByText('No problems')).toBeVisible();
   await expect.poll(() => squiggledLines(page, 'error')).toEqual([]);
-  await expect(page.getByRole('region', { name: 'Objects' }).getByRole('button', { name: /Service\s*web/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Objects' }).getByRole('button', { name: /Service\s*web/ }),
+  ).toBeVisible();
 
   // Reload: the text comes back from the autosave.
   await page.waitForTimeout(400);
@@ -92,7 +123,9 @@ test('the default scenario opens with its objects and no errors', async ({ page 
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
   const objects = page.getByRole('region', { name: 'Objects' });
   await expect(objects.getByRole('button', { name: /Ingress\s*whale-ingress/ })).toBeVisible();
-  await expect(objects.getByRole('button', { name: /ReplicationController\s*whale-ingress-a/ })).toBeVisible();
+  await expect(
+    objects.getByRole('button', { name: /ReplicationController\s*whale-ingress-a/ }),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: 'Problems' }).getByText('No problems')).toBeVisible();
 });
 

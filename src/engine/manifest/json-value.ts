@@ -16,10 +16,10 @@ function base64(bytes: Uint8Array): string {
     const a = bytes[i] ?? 0;
     const b = bytes[i + 1];
     const c = bytes[i + 2];
-    out += BASE64[a >> 2];
-    out += BASE64[((a & 3) << 4) | ((b ?? 0) >> 4)];
-    out += b === undefined ? '=' : BASE64[((b & 15) << 2) | ((c ?? 0) >> 6)];
-    out += c === undefined ? '=' : BASE64[c & 63];
+    out += BASE64.charAt(a >> 2);
+    out += BASE64.charAt(((a & 3) << 4) | ((b ?? 0) >> 4));
+    out += b === undefined ? '=' : BASE64.charAt(((b & 15) << 2) | ((c ?? 0) >> 6));
+    out += c === undefined ? '=' : BASE64.charAt(c & 63);
   }
   return out;
 }
@@ -38,7 +38,8 @@ export function toJsonValue(value: unknown, depth = 0): JsonValue {
     case 'object':
       break;
     default:
-      return String(value);
+      // Functions and symbols never come out of the YAML library; keep the type total anyway.
+      return typeof value;
   }
   if (Array.isArray(value)) return value.map((v: unknown) => toJsonValue(v, depth + 1));
   if (value instanceof Uint8Array) return base64(value);
@@ -49,7 +50,8 @@ export function toJsonValue(value: unknown, depth = 0): JsonValue {
       ? [...value.entries()].map(([k, v]: [unknown, unknown]) => [String(k), toJsonValue(v, depth + 1)])
       : Object.keys(value).map((k) => [k, toJsonValue((value as Record<string, unknown>)[k], depth + 1)]);
   // fromEntries defines own properties, so `__proto__` stays an ordinary key.
-  return Object.fromEntries(entries) as JsonObject;
+  const object: JsonObject = Object.fromEntries(entries);
+  return object;
 }
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {

@@ -97,7 +97,8 @@ export function classifyKind(apiVersion: string, kind: string): KindStatus {
   // or the group that does serve it.
   const lower = kind.toLowerCase();
   const sameGroup = served?.find((k) => k.toLowerCase() === lower);
-  if (sameGroup) return { status: 'unknown', suggestion: `kinds are case-sensitive: did you mean "${sameGroup}"?` };
+  if (sameGroup)
+    return { status: 'unknown', suggestion: `kinds are case-sensitive: did you mean "${sameGroup}"?` };
   for (const [version, kinds] of [...SIMULATED_KINDS, ...OTHER_BUILT_IN]) {
     const k = kinds.find((x) => x.toLowerCase() === lower);
     if (k) return { status: 'unknown', suggestion: `${k} is served as apiVersion "${version}"` };

@@ -16,7 +16,10 @@ function convertBackend(backend: JsonValue | undefined): JsonValue | undefined {
 
 function convertPath(path: JsonValue): JsonValue {
   if (!isJsonObject(path)) return path;
-  const out: Record<string, JsonValue> = { ...path, pathType: field(path, 'pathType') ?? 'ImplementationSpecific' };
+  const out: Record<string, JsonValue> = {
+    ...path,
+    pathType: field(path, 'pathType') ?? 'ImplementationSpecific',
+  };
   const backend = convertBackend(field(path, 'backend'));
   if (backend !== undefined) out['backend'] = backend;
   return out;
@@ -27,7 +30,10 @@ function convertRule(rule: JsonValue): JsonValue {
   const http = field(rule, 'http');
   if (!isJsonObject(http)) return rule;
   const paths = field(http, 'paths');
-  return { ...rule, http: { ...http, paths: Array.isArray(paths) ? paths.map(convertPath) : (paths ?? null) } };
+  return {
+    ...rule,
+    http: { ...http, paths: Array.isArray(paths) ? paths.map(convertPath) : (paths ?? null) },
+  };
 }
 
 /** The networking.k8s.io/v1 form of a v1beta1 Ingress body. */

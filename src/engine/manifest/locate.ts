@@ -17,7 +17,7 @@ export interface Located {
 function resolve(doc: Document, node: AnyNode): AnyNode {
   let current = node;
   // A chain of aliases cannot be longer than the number of anchors; 64 is plenty.
-  for (let i = 0; i < 64 && isAlias(current); i++) current = current.resolve(doc) as AnyNode;
+  for (let i = 0; i < 64 && isAlias(current); i++) current = current.resolve(doc);
   return current;
 }
 
@@ -26,11 +26,17 @@ function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
-function findPair(doc: Document, map: AnyNode, key: string, seen = 0): { key: AnyNode; value: AnyNode } | undefined {
+function findPair(
+  doc: Document,
+  map: AnyNode,
+  key: string,
+  seen = 0,
+): { key: AnyNode; value: AnyNode } | undefined {
   const m = resolve(doc, map);
   if (!isMap(m) || seen > 16) return undefined;
   for (const pair of m.items) {
-    if (isPair(pair) && keyText(pair.key) === key) return { key: pair.key as AnyNode, value: pair.value as AnyNode };
+    if (isPair(pair) && keyText(pair.key) === key)
+      return { key: pair.key as AnyNode, value: pair.value as AnyNode };
   }
   for (const pair of m.items) {
     if (isPair(pair) && keyText(pair.key) === '<<') {

@@ -2,20 +2,40 @@
 // reads a file: multi-document YAML (YAML 1.1 scalars, as sigs.k8s.io/yaml), JSON, `kind: List`.
 // Never throws: every problem becomes a located diagnostic.
 
-import { LineCounter, parseAllDocuments, stringify, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  LineCounter,
+  parseAllDocuments,
+  stringify,
+  visit,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { formatPath, type FieldError } from './field-errors.ts';
 import { classifyKind } from './kinds.ts';
 import { convertLegacyIngress, legacyIngressPath } from './legacy-ingress.ts';
 import { locatePath, nodeRange, offsetsToRange, walk } from './locate.ts';
+import { countAliasTokens, findExcessiveNesting } from './nesting.ts';
 import { field, isJsonObject, MAX_NESTING, NestingTooDeep, toJsonValue } from './json-value.ts';
 import { checkSchema } from './schema/check.ts';
 import { detectBinary, MAX_TEXT_BYTES, prepareText, utf8Length } from './text.ts';
-import type { Diagnostic, FieldPath, JsonObject, ManifestObject, ParseResult, SourceRange } from './types.ts';
+import type {
+  Diagnostic,
+  FieldPath,
+  JsonObject,
+  JsonValue,
+  ManifestObject,
+  ParseResult,
+  SourceRange,
+} from './types.ts';
 import { validateObject } from './validate/index.ts';
 import { describeYamlError } from './yaml-errors.ts';
 
 /** Aliases one document may expand; go-yaml refuses "excessive aliasing" in the same spirit. */
 const MAX_ALIAS_COUNT = 100;
+/** Alias tokens a whole text may hold; real manifests have a handful at most. */
+const MAX_ALIAS_TOKENS = 1000;
 const START: SourceRange = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
 
 interface Context {
@@ -34,7 +54,11 @@ function diag(
   path = '',
   hint?: string,
 ): void {
-  ctx.diagnostics.push(hint === undefined ? { severity, code, message, range, path } : { severity, code, message, range, path, hint });
+  ctx.diagnostics.push(
+    hint === undefined
+      ? { severity, code, message, range, path }
+      : { severity, code, message, range, path, hint },
+  );
 }
 
 function yamlErrorRange(ctx: Context, error: YAMLError): SourceRange {
@@ -47,17 +71,66 @@ export function parseManifests(raw: string): ParseResult {
   const bytes = raw.length > MAX_TEXT_BYTES / 4 ? utf8Length(raw) : raw.length;
   if (bytes > MAX_TEXT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    diag(ctx, 'error', 'text/too-large', `the text is ${mb(bytes)} MB; Podwire reads at most ${mb(MAX_TEXT_BYTES)} MB`, START, '', 'Split the manifests and paste the part you want to study.');
+    diag(
+      ctx,
+      'error',
+      'text/too-large',
+      `the text is ${mb(bytes)} MB; Podwire reads at most ${mb(MAX_TEXT_BYTES)} MB`,
+      START,
+      '',
+      'Split the manifests and paste the part you want to study.',
+    );
     return ctx;
   }
   const { text } = prepareText(raw);
   const binary = detectBinary(text);
   if (binary !== undefined) {
-    diag(ctx, 'error', 'text/binary', 'error converting YAML to JSON: yaml: control characters are not allowed', START, '', binary);
+    diag(
+      ctx,
+      'error',
+      'text/binary',
+      'error converting YAML to JSON: yaml: control characters are not allowed',
+      START,
+      '',
+      binary,
+    );
     return ctx;
   }
   const full: Context = { ...ctx, text };
-  const docs = parseAllDocuments(text, { lineCounter: lines, version: '1.1', merge: true, uniqueKeys: true, prettyErrors: false });
+  // Resolving thousands of aliases is quadratic in the YAML library: refuse before parsing.
+  if (countAliasTokens(text, MAX_ALIAS_TOKENS) > MAX_ALIAS_TOKENS) {
+    diag(
+      full,
+      'error',
+      'yaml/alias-bomb',
+      'error converting YAML to JSON: yaml: document contains excessive aliasing',
+      START,
+      '',
+      `The text uses more than ${MAX_ALIAS_TOKENS} aliases (*name): this guards against alias bombs.`,
+    );
+    return full;
+  }
+  const deep = findExcessiveNesting(text);
+  if (deep !== undefined) {
+    const at = { line: deep.line, column: 1 };
+    diag(
+      full,
+      'error',
+      'yaml/too-deep',
+      `the document nests deeper than ${MAX_NESTING} levels`,
+      { start: at, end: at },
+      '',
+      'No Kubernetes object nests this deep; the text is probably broken or hostile.',
+    );
+    return full;
+  }
+  const docs = parseAllDocuments(text, {
+    lineCounter: lines,
+    version: '1.1',
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   // parseAllDocuments returns an EmptyStream (not an array) for text with no documents.
   if (!Array.isArray(docs)) return full;
   let index = 0;
@@ -66,9 +139,24 @@ export function parseManifests(raw: string): ParseResult {
 }
 
 function readDocument(ctx: Context, doc: Document.Parsed, index: number): number {
+  // kubectl stops at the first tab; one diagnostic per document says it, counting the rest.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   for (const error of doc.errors) {
+    if (error.code === 'TAB_AS_INDENT' && error !== tabs[0]) continue;
     const { code, message, hint } = describeYamlError(error, ctx.text);
-    diag(ctx, 'error', code, message, yamlErrorRange(ctx, error), '', hint);
+    const more =
+      error === tabs[0] && tabs.length > 1
+        ? ` (${tabs.length - 1} more lines below are indented with tabs.)`
+        : '';
+    diag(
+      ctx,
+      'error',
+      code,
+      message,
+      yamlErrorRange(ctx, error),
+      '',
+      hint === undefined ? undefined : hint + more,
+    );
   }
   for (const warning of doc.warnings) {
     const { code, message, hint } = describeYamlError(warning, ctx.text);
@@ -76,31 +164,62 @@ function readDocument(ctx: Context, doc: Document.Parsed, index: number): number
   }
   if (doc.errors.length > 0 || doc.contents === null) return index;
   const docRange = nodeRange(doc.contents, ctx.text, ctx.lines) ?? START;
-  let value;
+  if (!checkAliases(ctx, doc, docRange)) return index;
+  let value: JsonValue;
   try {
-    value = toJsonValue(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    value = toJsonValue(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown);
   } catch (e) {
     if (e instanceof NestingTooDeep) {
-      diag(ctx, 'error', 'yaml/too-deep', `the document nests deeper than ${MAX_NESTING} levels`, docRange, '', 'No Kubernetes object nests this deep; the text is probably broken or hostile.');
+      diag(
+        ctx,
+        'error',
+        'yaml/too-deep',
+        `the document nests deeper than ${MAX_NESTING} levels`,
+        docRange,
+        '',
+        'No Kubernetes object nests this deep; the text is probably broken or hostile.',
+      );
     } else {
-      diag(ctx, 'error', 'yaml/alias-bomb', 'error converting YAML to JSON: yaml: document contains excessive aliasing', docRange, '', `An alias (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in a document: this guards against "billion laughs" inputs.`);
+      diag(
+        ctx,
+        'error',
+        'yaml/alias-bomb',
+        'error converting YAML to JSON: yaml: document contains excessive aliasing',
+        docRange,
+        '',
+        `An alias (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in a document: this guards against "billion laughs" inputs.`,
+      );
     }
     return index;
   }
   if (value === null) return index;
   if (!isJsonObject(value)) {
     const found = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-    diag(ctx, 'error', 'manifest/not-object', `expected a Kubernetes object (a mapping with apiVersion and kind), found ${found}`, docRange);
+    diag(
+      ctx,
+      'error',
+      'manifest/not-object',
+      `expected a Kubernetes object (a mapping with apiVersion and kind), found ${found}`,
+      docRange,
+    );
     return index;
   }
   const kind = field(value, 'kind');
   const items = field(value, 'items');
   if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(items)) {
-    items.forEach((item, i) => {
+    (items as readonly JsonValue[]).forEach((item, i) => {
       const path = ['items', i];
       const node = walk(doc, doc.contents, path).node;
       if (isJsonObject(item)) readObject(ctx, doc, node, item, index++);
-      else diag(ctx, 'error', 'manifest/not-object', `items[${i}]: expected a Kubernetes object`, nodeRange(node, ctx.text, ctx.lines) ?? docRange, `items[${i}]`);
+      else
+        diag(
+          ctx,
+          'error',
+          'manifest/not-object',
+          `items[${i}]: expected a Kubernetes object`,
+          nodeRange(node, ctx.text, ctx.lines) ?? docRange,
+          `items[${i}]`,
+        );
     });
     return index;
   }
@@ -123,9 +242,20 @@ function readObject(
   // Paths are the object's own, as the API server words them (a List item is its own object).
   const show = formatPath;
   if (typeof apiVersion !== 'string' || apiVersion === '' || typeof kind !== 'string' || kind === '') {
-    const missing = [typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion not set' : '', typeof kind !== 'string' || kind === '' ? 'kind not set' : ''].filter(Boolean);
+    const missing = [
+      typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion not set' : '',
+      typeof kind !== 'string' || kind === '' ? 'kind not set' : '',
+    ].filter(Boolean);
     const message = `error validating data: ${missing.length > 1 ? `[${missing.join(', ')}]` : missing[0]}`;
-    diag(ctx, 'error', 'manifest/missing-type', message, objectRange, show([]), 'Every object needs apiVersion and kind, e.g. apiVersion: v1 and kind: Service.');
+    diag(
+      ctx,
+      'error',
+      'manifest/missing-type',
+      message,
+      objectRange,
+      show([]),
+      'Every object needs apiVersion and kind, e.g. apiVersion: v1 and kind: Service.',
+    );
     return;
   }
   const metadata = field(written, 'metadata');
@@ -141,16 +271,41 @@ function readObject(
       diag(ctx, 'error', 'manifest/unknown-kind', noMatch, kindRange, 'kind', status.suggestion);
       return;
     case 'removed':
-      diag(ctx, 'error', 'manifest/removed-version', noMatch, located(['apiVersion']), 'apiVersion', `${apiVersion} ${kind} was removed in Kubernetes ${status.removedIn}; use apiVersion: ${status.replacement}.`);
+      diag(
+        ctx,
+        'error',
+        'manifest/removed-version',
+        noMatch,
+        located(['apiVersion']),
+        'apiVersion',
+        `${apiVersion} ${kind} was removed in Kubernetes ${status.removedIn}; use apiVersion: ${status.replacement}.`,
+      );
       return;
     case 'not-simulated':
-      diag(ctx, 'warning', 'manifest/not-simulated', `${kind} (${apiVersion}) is not simulated: Podwire keeps it but it has no effect on the picture`, kindRange, 'kind');
+      diag(
+        ctx,
+        'warning',
+        'manifest/not-simulated',
+        `${kind} (${apiVersion}) is not simulated: Podwire keeps it but it has no effect on the picture`,
+        kindRange,
+        'kind',
+      );
       break;
     case 'legacy-ingress': {
       body = convertLegacyIngress(written);
       legacy = true;
-      const v1 = stringify({ apiVersion: 'networking.k8s.io/v1', kind, spec: field(body, 'spec') ?? null }, { lineWidth: 0 });
-      diag(ctx, 'info', 'manifest/legacy-ingress', `${apiVersion} Ingress is no longer served (removed in Kubernetes 1.22); Podwire reads it as networking.k8s.io/v1:\n${v1}`, located(['apiVersion']), 'apiVersion');
+      const v1 = stringify(
+        { apiVersion: 'networking.k8s.io/v1', kind, spec: field(body, 'spec') ?? null },
+        { lineWidth: 0 },
+      );
+      diag(
+        ctx,
+        'info',
+        'manifest/legacy-ingress',
+        `${apiVersion} Ingress is no longer served (removed in Kubernetes 1.22); Podwire reads it as networking.k8s.io/v1:\n${v1}`,
+        located(['apiVersion']),
+        'apiVersion',
+      );
       break;
     }
     case 'simulated':
@@ -179,4 +334,44 @@ function readObject(
     simulated,
     locate: (path) => locate(path),
   });
+}
+
+/** Counts aliases before expanding any (expansion itself is what a bomb attacks), and finds
+ * aliases to anchors never defined, as go-yaml does ("unknown anchor … referenced"). */
+function checkAliases(ctx: Context, doc: Document.Parsed, docRange: SourceRange): boolean {
+  let count = 0;
+  let unknown: { name: string; node: Node } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      count++;
+      if (unknown === undefined && node.resolve(doc) === undefined) unknown = { name: node.source, node };
+      return count > MAX_ALIAS_COUNT ? visit.BREAK : undefined;
+    },
+  });
+  if (count > MAX_ALIAS_COUNT) {
+    diag(
+      ctx,
+      'error',
+      'yaml/alias-bomb',
+      'error converting YAML to JSON: yaml: document contains excessive aliasing',
+      docRange,
+      '',
+      `An alias (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in a document: this guards against "billion laughs" inputs.`,
+    );
+    return false;
+  }
+  if (unknown !== undefined && isAlias(unknown.node)) {
+    const range = nodeRange(unknown.node, ctx.text, ctx.lines) ?? docRange;
+    diag(
+      ctx,
+      'error',
+      'yaml/unknown-anchor',
+      `error converting YAML to JSON: yaml: line ${range.start.line}: unknown anchor '${unknown.name}' referenced`,
+      range,
+      '',
+      'An alias (*name) must refer to an anchor (&name) written earlier in the same document.',
+    );
+    return false;
+  }
+  return true;
 }

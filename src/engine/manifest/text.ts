@@ -34,7 +34,8 @@ export function utf8Length(text: string): number {
 /** Why a text is not a manifest at all (binary data, UTF-16), or undefined when it may be. */
 export function detectBinary(text: string): string | undefined {
   const sample = text.slice(0, 4096);
-  if (sample.startsWith('\u0089PNG') || sample.startsWith('\uFFFDPNG')) return 'this looks like a PNG image, not YAML';
+  if (sample.startsWith('\u0089PNG') || sample.startsWith('\uFFFDPNG'))
+    return 'this looks like a PNG image, not YAML';
   let nul = 0;
   let replacement = 0;
   for (let i = 0; i < sample.length; i++) {

@@ -15,7 +15,11 @@ export default function ManifestEditor() {
     const unsubscribers: (() => void)[] = [];
     void setupMonaco().then((monaco) => {
       if (disposed || !host.current) return;
-      const model = monaco.editor.createModel(documentStore.getState().text, 'yaml', monaco.Uri.parse('file:///manifests.yaml'));
+      const model = monaco.editor.createModel(
+        documentStore.getState().text,
+        'yaml',
+        monaco.Uri.parse('file:///manifests.yaml'),
+      );
       editor = monaco.editor.create(host.current, {
         model,
         automaticLayout: true,

@@ -2,7 +2,10 @@
 import type * as Monaco from 'monaco-editor';
 import type { Diagnostic } from '../../engine/index.ts';
 
-export function toMarkers(monaco: typeof Monaco, diagnostics: readonly Diagnostic[]): Monaco.editor.IMarkerData[] {
+export function toMarkers(
+  monaco: typeof Monaco,
+  diagnostics: readonly Diagnostic[],
+): Monaco.editor.IMarkerData[] {
   const severity = {
     error: monaco.MarkerSeverity.Error,
     warning: monaco.MarkerSeverity.Warning,

@@ -11,7 +11,8 @@ export async function setupMonaco(): Promise<typeof monaco> {
   if (configured) return monaco;
   configured = true;
   globalThis.MonacoEnvironment = {
-    getWorker: (_workerId: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+    getWorker: (_workerId: string, label: string) =>
+      label === 'yaml' ? new YamlWorker() : new EditorWorker(),
   };
   const schema = await loadKubernetesSchema();
   configureMonacoYaml(monaco, {

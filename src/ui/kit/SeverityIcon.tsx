@@ -5,7 +5,14 @@ const label: Record<Severity, string> = { error: 'error', warning: 'warning', in
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   return (
-    <svg className={`icon ${severity}`} viewBox="0 0 16 16" width="14" height="14" role="img" aria-label={label[severity]}>
+    <svg
+      className={`icon ${severity}`}
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      role="img"
+      aria-label={label[severity]}
+    >
       {severity === 'error' && (
         <>
           <circle cx="8" cy="8" r="7" fill="currentColor" />

@@ -49,13 +49,19 @@ items:
     expect(objects.map((o) => o.name)).toEqual(['one', 'Two']);
     expect(objects.map((o) => o.index)).toEqual([0, 1]);
     const bad = diagnostics.find((d) => d.path === 'metadata.name');
-    expect(bad?.message).toMatch(/^metadata\.name: Invalid value: "Two": a DNS-1035 label must consist of lower case/);
+    expect(bad?.message).toMatch(
+      /^metadata\.name: Invalid value: "Two": a DNS-1035 label must consist of lower case/,
+    );
     expect(bad?.range.start).toEqual({ line: 19, column: 11 });
   });
 
   it('reads JSON, including a List from kubectl get -o json', () => {
     const text = JSON.stringify(
-      { apiVersion: 'v1', kind: 'List', items: [JSON.parse('{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"test"}}')] },
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [JSON.parse('{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"test"}}')],
+      },
       null,
       '\t',
     );
@@ -87,7 +93,9 @@ spec:
 `;
     const { objects, diagnostics } = parseManifests(text);
     expect(objects[0]?.apiVersion).toBe('networking.k8s.io/v1');
-    expect(objects[0]?.body['spec']).toEqual({ defaultBackend: { service: { name: 'testsvc', port: { number: 80 } } } });
+    expect(objects[0]?.body['spec']).toEqual({
+      defaultBackend: { service: { name: 'testsvc', port: { number: 80 } } },
+    });
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]?.severity).toBe('info');
     expect(diagnostics[0]?.message).toContain('defaultBackend:\n    service:\n      name: testsvc');
@@ -126,7 +134,11 @@ spec:
     expect(objects).toHaveLength(1);
     expect(objects[0]?.simulated).toBe(false);
     expect(diagnostics.map((d) => [d.severity, d.message, d.range.start.line])).toEqual([
-      ['warning', 'VirtualService (networking.istio.io/v1beta1) is not simulated: Podwire keeps it but it has no effect on the picture', 2],
+      [
+        'warning',
+        'VirtualService (networking.istio.io/v1beta1) is not simulated: Podwire keeps it but it has no effect on the picture',
+        2,
+      ],
     ]);
   });
 

@@ -454,7 +454,10 @@ describe('checkSchema: speed', () => {
 });
 
 function kindOf(body: JsonObject): [string, string] {
-  return [String(body.apiVersion), String(body.kind)];
+  return [
+    typeof body.apiVersion === 'string' ? body.apiVersion : '',
+    typeof body.kind === 'string' ? body.kind : '',
+  ];
 }
 
 function formatted(path: readonly (string | number)[]): string {

@@ -54,7 +54,10 @@ describe('checkSchema on the corpus', () => {
     let checked = 0;
     for (const file of files) {
       for (const body of objectsOf(readFileSync(file, 'utf8'))) {
-        const own: [string, string] = [String(body.apiVersion), String(body.kind)];
+        const own: [string, string] = [
+          typeof body.apiVersion === 'string' ? body.apiVersion : '',
+          typeof body.kind === 'string' ? body.kind : '',
+        ];
         for (const [apiVersion, kind] of [own, ...KINDS]) {
           const errors = checkSchema(apiVersion, kind, body);
           expect(Array.isArray(errors)).toBe(true);
@@ -69,7 +72,11 @@ describe('checkSchema on the corpus', () => {
     const found: string[] = [];
     for (const file of files) {
       for (const body of objectsOf(readFileSync(file, 'utf8'))) {
-        for (const e of checkSchema(String(body.apiVersion), String(body.kind), body)) {
+        for (const e of checkSchema(
+          typeof body.apiVersion === 'string' ? body.apiVersion : '',
+          typeof body.kind === 'string' ? body.kind : '',
+          body,
+        )) {
           found.push(`${file.slice(CORPUS.length + 1)}: ${e.message}`);
         }
       }
