@@ -136,4 +136,18 @@ test('typing a field name offers schema completion with documentation', async ({
   await page.keyboard.press('Control+Space');
   const suggest = page.locator('.suggest-widget');
   await expect(suggest.getByText('sessionAffinity', { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Hover docs come from the Kubernetes OpenAPI descriptions.
+  await replaceText(
+    page,
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  sessionAffinity: ClientIP\n',
+  );
+  await page
+    .locator('.monaco-editor .view-line', { hasText: 'sessionAffinity' })
+    .getByText('sessionAffinity')
+    .hover();
+  await expect(
+    page.locator('.monaco-hover-content').filter({ hasText: 'Supports "ClientIP" and "None"' }),
+  ).toBeVisible();
 });

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+
+// 5 MB of manifests: the engine reads them in the worker, so the page keeps answering and the
+// last good picture stays until the new one is ready.
+
+function manyServices(bytes: number): { text: string; count: number } {
+  let text = '';
+  let count = 0;
+  while (text.length < bytes) {
+    text += `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${count}\nspec:\n  ports:\n  - name: http\n    port: 80\n  selector:\n    app: a${count}\n`;
+    count++;
+  }
+  return { text, count };
+}
+
+test('a 5 MB paste is read in the worker while the page stays usable', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  const objects = page.getByRole('region', { name: 'Objects' });
+  await expect(objects.getByRole('heading')).toContainText(/Objects\s*\d+/);
+  const before = await objects.getByRole('heading').innerText();
+
+  const { text, count } = manyServices(5 * 1024 * 1024);
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page
+    .locator('.monaco-editor textarea')
+    .first()
+    .evaluate((area, value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      area.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+
+  // While the worker reads, the old picture is still there and the page answers clicks.
+  await expect(page.getByRole('status')).toHaveText('Reading…');
+  await expect(objects.getByRole('heading')).toHaveText(before);
+  await objects.getByRole('button').first().click();
+
+  await expect(objects.getByRole('heading')).toHaveText(`Objects ${count}`, { timeout: 90_000 });
+  await expect(page.getByRole('status')).toHaveText('');
+});
