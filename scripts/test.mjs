@@ -37,7 +37,12 @@ run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `-
 const vitest = readJson(vitestOut);
 if (vitest) {
   totals.passed += vitest.numPassedTests;
-  totals.failed += vitest.numFailedTests;
+  // A file that fails to load fails no single test: count it as a failure too.
+  totals.failed +=
+    vitest.numFailedTests +
+    vitest.testResults.filter(
+      (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+    ).length;
   totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
 } else ok = false;
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pasteIntoEditor } from './support.ts';
 
 // The editor as a user meets it: type a broken Service, see the marker on the right line and
 // the API server's message, fix it, see the marker go, reload, find the text still there.
@@ -20,22 +21,7 @@ async function openEditor(page: Page) {
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
 }
 
-/** Select all and paste, as a user pasting manifests does (typing would auto-indent). */
-async function replaceText(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page
-    .locator('.monaco-editor textarea')
-    .first()
-    .evaluate((area, value) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', value);
-      area.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, text);
-}
+const replaceText = pasteIntoEditor;
 
 /** The line numbers (as drawn in the gutter) that carry a squiggle of this severity. */
 async function squiggledLines(page: Page, severity: 'error' | 'warning' | 'info'): Promise<number[]> {

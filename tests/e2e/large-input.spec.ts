@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { pasteIntoEditor } from './support.ts';
 
 // 5 MB of manifests: the engine reads them in the worker, so the page keeps answering and the
 // last good picture stays until the new one is ready.
@@ -22,18 +23,7 @@ test('a 5 MB paste is read in the worker while the page stays usable', async ({ 
   const before = await objects.getByRole('heading').innerText();
 
   const { text, count } = manyServices(5 * 1024 * 1024);
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page
-    .locator('.monaco-editor textarea')
-    .first()
-    .evaluate((area, value) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', value);
-      area.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, text);
+  await pasteIntoEditor(page, text);
 
   // While the worker reads, the old picture is still there and the page answers clicks.
   await expect(page.getByRole('status')).toHaveText('Reading…');

@@ -180,15 +180,7 @@ function readDocument(ctx: Context, doc: Document.Parsed, index: number): number
         'No Kubernetes object nests this deep; the text is probably broken or hostile.',
       );
     } else {
-      diag(
-        ctx,
-        'error',
-        'yaml/alias-bomb',
-        'error converting YAML to JSON: yaml: document contains excessive aliasing',
-        docRange,
-        '',
-        `An alias (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in a document: this guards against "billion laughs" inputs.`,
-      );
+      reportAliasBomb(ctx, docRange);
     }
     return index;
   }
@@ -349,15 +341,7 @@ function checkAliases(ctx: Context, doc: Document.Parsed, docRange: SourceRange)
     },
   });
   if (count > MAX_ALIAS_COUNT) {
-    diag(
-      ctx,
-      'error',
-      'yaml/alias-bomb',
-      'error converting YAML to JSON: yaml: document contains excessive aliasing',
-      docRange,
-      '',
-      `An alias (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in a document: this guards against "billion laughs" inputs.`,
-    );
+    reportAliasBomb(ctx, docRange);
     return false;
   }
   if (unknown !== undefined && isAlias(unknown.node)) {
@@ -374,4 +358,16 @@ function checkAliases(ctx: Context, doc: Document.Parsed, docRange: SourceRange)
     return false;
   }
   return true;
+}
+
+function reportAliasBomb(ctx: Context, range: SourceRange): void {
+  diag(
+    ctx,
+    'error',
+    'yaml/alias-bomb',
+    'error converting YAML to JSON: yaml: document contains excessive aliasing',
+    range,
+    '',
+    `An alias (*name) may be expanded at most ${MAX_ALIAS_COUNT} times in a document: this guards against "billion laughs" inputs.`,
+  );
 }
