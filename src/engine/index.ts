@@ -13,5 +13,5 @@ export type {
 } from './manifest/types.ts';
 
 /** Reads manifests (multi-document YAML, JSON, `kind: List`) into objects and located diagnostics. */
-export { parseManifests } from './manifest/parse.ts';
+export { createParseCache, parseManifests, type ParseCache } from './manifest/parse.ts';
 export { MAX_TEXT_BYTES } from './manifest/text.ts';

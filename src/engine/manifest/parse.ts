@@ -17,6 +17,7 @@ import { classifyKind } from './kinds.ts';
 import { convertLegacyIngress, legacyIngressPath } from './legacy-ingress.ts';
 import { locatePath, nodeRange, offsetsToRange, walk } from './locate.ts';
 import { countAliasTokens, findExcessiveNesting } from './nesting.ts';
+import { shiftDiagnostic, shiftObject, splitDocuments } from './chunks.ts';
 import { field, isJsonObject, MAX_NESTING, NestingTooDeep, toJsonValue } from './json-value.ts';
 import { checkSchema } from './schema/check.ts';
 import { detectBinary, MAX_TEXT_BYTES, prepareText, utf8Length } from './text.ts';
@@ -65,7 +66,7 @@ function yamlErrorRange(ctx: Context, error: YAMLError): SourceRange {
   return offsetsToRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1), ctx.lines);
 }
 
-export function parseManifests(raw: string): ParseResult {
+export function parseManifests(raw: string, cache?: ParseCache): ParseResult {
   const lines = new LineCounter();
   const ctx: Context = { text: '', lines, diagnostics: [], objects: [] };
   const bytes = raw.length > MAX_TEXT_BYTES / 4 ? utf8Length(raw) : raw.length;
@@ -124,6 +125,33 @@ export function parseManifests(raw: string): ParseResult {
     );
     return full;
   }
+  // Documents are read one by one and remembered by their text, so an edit re-reads only the
+  // document it touched (the YAML library reads about a megabyte a second).
+  const used: ParseCache = new Map();
+  let index = 0;
+  for (const chunk of splitDocuments(text)) {
+    const result = cache?.get(chunk.text) ?? readChunk(chunk.text);
+    used.set(chunk.text, result);
+    for (const d of result.diagnostics) full.diagnostics.push(shiftDiagnostic(d, chunk.lineOffset));
+    for (const o of result.objects) full.objects.push(shiftObject(o, chunk.lineOffset, index++));
+  }
+  if (cache) {
+    cache.clear();
+    for (const [k, v] of used) cache.set(k, v);
+  }
+  return full;
+}
+
+/** Parsed documents by their exact text, reused across edits (see `createParseCache`). */
+export type ParseCache = Map<string, ParseResult>;
+
+export function createParseCache(): ParseCache {
+  return new Map();
+}
+
+function readChunk(text: string): ParseResult {
+  const lines = new LineCounter();
+  const ctx: Context = { text, lines, diagnostics: [], objects: [] };
   const docs = parseAllDocuments(text, {
     lineCounter: lines,
     version: '1.1',
@@ -132,10 +160,10 @@ export function parseManifests(raw: string): ParseResult {
     prettyErrors: false,
   });
   // parseAllDocuments returns an EmptyStream (not an array) for text with no documents.
-  if (!Array.isArray(docs)) return full;
+  if (!Array.isArray(docs)) return ctx;
   let index = 0;
-  for (const doc of docs) index = readDocument(full, doc, index);
-  return full;
+  for (const doc of docs) index = readDocument(ctx, doc, index);
+  return ctx;
 }
 
 function readDocument(ctx: Context, doc: Document.Parsed, index: number): number {
@@ -227,6 +255,8 @@ function readObject(
   index: number,
 ): void {
   const objectRange = nodeRange(root, ctx.text, ctx.lines) ?? START;
+  // The whole object, for "which object is under the cursor"; fields fall back to its first line.
+  const wholeRange = root?.range ? offsetsToRange(root.range[0], root.range[1], ctx.lines) : objectRange;
   const located = (path: FieldPath, atKey = false, legacy = false) =>
     locatePath(doc, root, legacy ? legacyIngressPath(path) : path, atKey, ctx.text, ctx.lines, objectRange);
   const apiVersion = field(written, 'apiVersion');
@@ -322,7 +352,7 @@ function readObject(
     namespace: typeof namespace === 'string' ? namespace : undefined,
     body,
     index,
-    range: objectRange,
+    range: wholeRange,
     simulated,
     locate: (path) => locate(path),
   });

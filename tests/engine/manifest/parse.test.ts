@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifests } from '../../../src/engine/index.ts';
+import { createParseCache, parseManifests } from '../../../src/engine/index.ts';
 
 const service = (name: string) => `apiVersion: v1
 kind: Service
@@ -190,5 +190,23 @@ spec:
 `;
     const d = parseManifests(text).diagnostics;
     expect(d.map((x) => [x.path, x.range.start.line])).toEqual([['spec.ports[0].port', 8]]);
+  });
+
+  it('re-reads only the document an edit touched, with the same results as a fresh read', () => {
+    const cache = createParseCache();
+    const text = `${service('a')}---\n${service('b')}---\n${service('c')}`;
+    const first = parseManifests(text, cache);
+    const cachedB = [...cache.values()][1];
+    const edited = text.replace('name: c', 'name: C');
+    const second = parseManifests(edited, cache);
+    expect([...cache.values()][1]).toBe(cachedB);
+    const fresh = parseManifests(edited);
+    const plain = (r: typeof fresh) => ({
+      diagnostics: r.diagnostics,
+      objects: r.objects.map((o) => [o.index, o.name, o.range, o.locate(['spec', 'ports', 0, 'port'])]),
+    });
+    expect(plain(second)).toEqual(plain(fresh));
+    expect(second.diagnostics.map((d) => [d.range.start.line, d.path])).toEqual([[24, 'metadata.name']]);
+    expect(first.objects.map((o) => o.range.start.line)).toEqual([1, 11, 21]);
   });
 });
