@@ -1,48 +1,92 @@
 // The `podwire` command: the engine from a terminal. Exit 0 ok, 1 input errors, 2 bad usage.
-import { readFileSync } from 'node:fs';
-import { parseArgs } from './args.ts';
-import { formatHuman, validateTexts } from './validate.ts';
+import { buildCluster, parseManifests } from '../engine/index.ts';
+import { parseArgs, type ParsedArgs } from './args.ts';
+import { joinInputs, readInputs, type InputFile } from './input.ts';
+import { dnsQuery, envLines, UsageError } from './verbs/cluster-queries.ts';
+import { describeHuman, describeJson } from './verbs/describe.ts';
+import { formatHuman, validateTexts } from './verbs/validate.ts';
 
 const USAGE = `usage: podwire <verb> FILE... [options]
 
 verbs:
-  validate FILE...   check manifests as the API server would (file:line:col: severity: message)
+  validate FILE...                          check manifests as the API server would
+  describe FILE...                          the cluster the manifests build (nodes, pods, Services, endpoints)
+  dns FILE... --from pod/NS/NAME --query NAME [--type A|AAAA|SRV|CNAME|PTR]
+                                            a DNS lookup from a pod, through its resolv.conf
+  env FILE... --pod NS/NAME                 the Service environment variables kubelet injects
 
 options:
   --json             print one JSON document
   FILE may be - for standard input`;
 
-function readInput(file: string): string {
-  return readFileSync(file === '-' ? 0 : file, 'utf8');
+const write = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+function output(args: ParsedArgs, json: unknown, human: string): void {
+  write(args.flags.has('json') ? JSON.stringify(json, null, 2) : human);
+}
+
+function flag(args: ParsedArgs, name: string, fallback?: string): string {
+  const value = args.flags.get(name);
+  if (typeof value === 'string') return value;
+  if (fallback !== undefined) return fallback;
+  throw new UsageError(`--${name} is required`);
+}
+
+function run(args: ParsedArgs, inputs: InputFile[]): number {
+  if (args.verb === 'validate') {
+    const diagnostics = validateTexts(inputs);
+    if (args.flags.has('json')) write(JSON.stringify({ diagnostics }, null, 2));
+    else if (diagnostics.length > 0) write(formatHuman(diagnostics));
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+  const parsed = parseManifests(joinInputs(inputs));
+  const model = buildCluster(parsed.objects);
+  const failed = parsed.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  switch (args.verb) {
+    case 'describe':
+      output(args, describeJson(model), describeHuman(model));
+      return failed;
+    case 'dns': {
+      const answer = dnsQuery(model, flag(args, 'from'), flag(args, 'query'), flag(args, 'type', 'A'));
+      const human = [
+        `;; ${answer.rcode} (tried ${answer.tried.join(', ')})`,
+        ...answer.answers.map((a) => `${a.name}\t${a.type}\t${a.data}`),
+      ].join('\n');
+      output(args, answer, human);
+      return failed;
+    }
+    case 'env': {
+      const env = envLines(model, flag(args, 'pod'));
+      output(args, env.json, env.text);
+      return failed;
+    }
+    default:
+      throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
+  }
 }
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
-  if (args.flags.has('help') || args.verb === undefined) {
-    process.stdout.write(`${USAGE}\n`);
-    return args.verb === undefined && !args.flags.has('help') ? 2 : 0;
+  if (args.flags.has('help')) {
+    write(USAGE);
+    return 0;
   }
-  if (args.verb !== 'validate') {
-    process.stderr.write(`podwire: unknown verb "${args.verb}"\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.files.length === 0) {
-    process.stderr.write(`podwire: validate needs at least one FILE\n${USAGE}\n`);
-    return 2;
-  }
-  const inputs: { name: string; text: string }[] = [];
-  for (const file of args.files) {
+  try {
+    if (!['validate', 'describe', 'dns', 'env'].includes(args.verb ?? ''))
+      throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
+    if (args.files.length === 0) throw new UsageError(`${args.verb ?? ''} needs at least one FILE`);
+    let inputs: InputFile[];
     try {
-      inputs.push({ name: file === '-' ? '<stdin>' : file, text: readInput(file) });
+      inputs = readInputs(args.files);
     } catch (e) {
-      process.stderr.write(`podwire: cannot read ${file}: ${(e as Error).message}\n`);
-      return 2;
+      throw new UsageError(`cannot read input: ${(e as Error).message}`);
     }
+    return run(args, inputs);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`podwire: ${e.message}\n\n${USAGE}\n`);
+    return 2;
   }
-  const diagnostics = validateTexts(inputs);
-  if (args.flags.has('json')) process.stdout.write(`${JSON.stringify({ diagnostics }, null, 2)}\n`);
-  else if (diagnostics.length > 0) process.stdout.write(`${formatHuman(diagnostics)}\n`);
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 // `podwire validate FILE...`: the design's CLI contract, human or --json output.
 
-import { parseManifests, type Diagnostic } from '../engine/index.ts';
+import { parseManifests, type Diagnostic } from '../../engine/index.ts';
 
 export interface FileDiagnostic {
   readonly severity: Diagnostic['severity'];

@@ -1,0 +1,47 @@
+// `npm run bench`: engine figures in Node, one JSON line each (see measure.ts).
+// Browser figures (edit-to-graph, panning) come from tests/bench/browser.ts when Chromium is there.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCluster, createParseCache, parseManifests } from '../../src/engine/index.ts';
+import { largeClusterYaml } from './large-cluster.ts';
+import { report, time } from './measure.ts';
+
+const root = join(import.meta.dirname, '../..');
+const scenarios: Record<string, string> = {
+  whale: readFileSync(join(root, 'src/scenarios/whale-hosting.yaml'), 'utf8'),
+  large: largeClusterYaml(),
+};
+
+for (const [name, text] of Object.entries(scenarios)) {
+  const runs = name === 'large' ? 10 : 50;
+  const parsed = parseManifests(text);
+  report({
+    name: `engine.parse.${name}`,
+    unit: 'ms',
+    ...time(runs, () => parseManifests(text)),
+    note: `${text.length} bytes, cold`,
+  });
+
+  // An edit in one document: the cache keeps the others.
+  const cache = createParseCache();
+  parseManifests(text, cache);
+  let flip = false;
+  report({
+    name: `engine.parse-edit.${name}`,
+    unit: 'ms',
+    ...time(runs, () => {
+      flip = !flip;
+      parseManifests(text.replace(/replicas: (\d+)/, flip ? 'replicas: 9' : 'replicas: $1'), cache);
+    }),
+    note: 'one document changed, the rest from the cache',
+  });
+
+  const model = buildCluster(parsed.objects);
+  report({
+    name: `engine.build.${name}`,
+    unit: 'ms',
+    ...time(runs, () => buildCluster(parsed.objects)),
+    target: 100,
+    note: `${model.pods.length} pods, ${model.services.length} services, ${model.ingresses.length} ingresses`,
+  });
+}
