@@ -9,7 +9,7 @@ export interface DocumentState {
   readonly text: string;
   /** The engine's answer for the current text (undefined while the first parse runs). */
   readonly summary: ParseSummary | undefined;
-  /** The last answer that had objects and no errors: the picture that stays while the text is broken. */
+  /** The last answer that had objects and no errors (`good`): the picture that stays while the text is broken. */
   readonly lastGood: ParseSummary | undefined;
   readonly parsing: boolean;
   readonly storageOk: boolean;
@@ -35,8 +35,7 @@ async function runParse(): Promise<void> {
   documentStore.setState({ parsing: true });
   const summary = await parseInWorker(text);
   if (!summary) return;
-  const good = summary.objects.length > 0 && !summary.diagnostics.some((d) => d.severity === 'error');
-  documentStore.setState((s) => ({ summary, parsing: false, lastGood: good ? summary : s.lastGood }));
+  documentStore.setState((s) => ({ summary, parsing: false, lastGood: summary.good ? summary : s.lastGood }));
 }
 
 export function flushAutosave(): void {
@@ -60,3 +59,10 @@ export function initDocument(defaultText: string): void {
   setText(saved ?? defaultText, { immediate: true });
   globalThis.addEventListener?.('pagehide', flushAutosave);
 }
+
+/** The reading to draw: the current one when it is good, else the last good one (never a blank picture). */
+export function shownSummary(s: DocumentState): ParseSummary | undefined {
+  return s.summary?.good ? s.summary : (s.lastGood ?? s.summary);
+}
+
+export type { LaidOutGraph, ObjectSummary, ParseSummary, PlacedNode } from '../worker/client.ts';

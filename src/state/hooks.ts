@@ -1,7 +1,17 @@
 // React bindings for the vanilla stores, with narrow selectors.
 import { useStore } from 'zustand';
 import { documentStore, type DocumentState } from './document.ts';
+import { inspectionStore, type InspectionState } from './inspection.ts';
+import { viewStore, type ViewState } from './view.ts';
 
 export function useDocument<T>(selector: (s: DocumentState) => T): T {
   return useStore(documentStore, selector);
+}
+
+export function useView<T>(selector: (s: ViewState) => T): T {
+  return useStore(viewStore, selector);
+}
+
+export function useInspection<T>(selector: (s: InspectionState) => T): T {
+  return useStore(inspectionStore, selector);
 }

@@ -1,7 +1,7 @@
 // The page's handle on the engine worker. The latest request wins: a stale answer is dropped.
 
 import { wrap, type Remote } from 'comlink';
-import type { EngineApi, ParseSummary } from './protocol.ts';
+import type { EngineApi, Inspection, ParseSummary } from './protocol.ts';
 
 let remote: Remote<EngineApi> | undefined;
 
@@ -19,4 +19,22 @@ export async function parseInWorker(text: string): Promise<ParseSummary | undefi
   return id === latest ? result : undefined;
 }
 
-export type { ParseSummary, ObjectSummary } from './protocol.ts';
+let latestInspect = 0;
+
+/** Details of one graph item of reading `revision`; undefined when superseded or gone. */
+export async function inspectInWorker(revision: number, id: string): Promise<Inspection | undefined> {
+  const ticket = ++latestInspect;
+  const result = await engine().inspect(revision, id);
+  return ticket === latestInspect ? result : undefined;
+}
+
+export type {
+  ContainerEnv,
+  EnvLine,
+  Inspection,
+  LaidOutGraph,
+  ObjectSummary,
+  ParseSummary,
+  PlacedNode,
+  ServiceDns,
+} from './protocol.ts';

@@ -1,27 +1,76 @@
 // The engine behind the worker protocol; also usable in-process (tests, fallback without workers).
+// One parse runs the whole pipeline: text → objects → cluster → graph → layout.
 
-import { parseManifests } from '../engine/index.ts';
+import {
+  buildCluster,
+  buildGraph,
+  createParseCache,
+  parseManifests,
+  type ClusterModel,
+  type ManifestObject,
+} from '../engine/index.ts';
+import { inspectItem } from './inspect.ts';
+import { layoutGraph, type Point } from './layout.ts';
 import { PROTOCOL_VERSION, type EngineApi, type ParseSummary } from './protocol.ts';
 
-export function parseSummary(text: string, now: () => number): ParseSummary {
-  const started = now();
-  const { objects, diagnostics } = parseManifests(text);
-  return {
-    version: PROTOCOL_VERSION,
-    objects: objects.map(({ apiVersion, kind, name, namespace, index, range, simulated }) => ({
-      apiVersion,
-      kind,
-      name,
-      namespace,
-      index,
-      range,
-      simulated,
-    })),
-    diagnostics,
-    elapsedMs: now() - started,
-  };
+/** How many readings `inspect` can still ask about (the shown one may be an older good one). */
+const KEPT_READINGS = 4;
+
+function summarizeObjects(objects: readonly ManifestObject[]): ParseSummary['objects'] {
+  return objects.map(({ apiVersion, kind, name, namespace, index, range, simulated }) => ({
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    index,
+    range,
+    simulated,
+  }));
 }
 
 export function createEngineApi(now: () => number): EngineApi {
-  return { parse: (text) => Promise.resolve(parseSummary(text, now)) };
+  const cache = createParseCache();
+  const readings = new Map<number, ClusterModel>();
+  let revision = 0;
+  let lastGoodRevision = 0;
+  let positions = new Map<string, Point>();
+
+  async function parse(text: string): Promise<ParseSummary> {
+    const started = now();
+    const current = ++revision;
+    const { objects, diagnostics } = parseManifests(text, cache);
+    const good = objects.length > 0 && !diagnostics.some((d) => d.severity === 'error');
+    const cluster = objects.length > 0 ? buildCluster(objects) : undefined;
+    const graphModel = cluster ? buildGraph(cluster, objects) : undefined;
+    const graph = graphModel ? await layoutGraph(graphModel, positions, now) : undefined;
+    if (cluster) readings.set(current, cluster);
+    if (good) lastGoodRevision = current;
+    // Keep the newest readings and the last good one (what the page shows while the text is broken).
+    for (const r of readings.keys())
+      if (readings.size > KEPT_READINGS && r !== lastGoodRevision && r !== current) readings.delete(r);
+    if (graph && good)
+      positions = new Map(graph.nodes.filter((n) => !n.parent).map((n) => [n.id, { x: n.x, y: n.y }]));
+    return {
+      version: PROTOCOL_VERSION,
+      revision: current,
+      objects: summarizeObjects(objects),
+      // The manifest stage's, then the cluster's (admission refusals, semantic warnings): the
+      // editor marks both. `good` looks at the manifest stage only: a refused object is part of
+      // the picture (shown as refused), not a reason to keep an older one.
+      diagnostics: cluster ? [...diagnostics, ...cluster.diagnostics] : diagnostics,
+      good,
+      cluster,
+      graph,
+      graphSize: graphModel?.nodes.length ?? 0,
+      elapsedMs: now() - started,
+    };
+  }
+
+  return {
+    parse,
+    inspect: (at, id) => {
+      const model = readings.get(at);
+      return Promise.resolve(model ? inspectItem(model, id) : undefined);
+    },
+  };
 }

@@ -1,7 +1,10 @@
-// The app shell: editor and problems on the left, what the engine built on the right.
+// The app shell: editor and problems on the left; the cluster graph on the right, with the
+// inspector and the objects list under it.
 import { lazy, Suspense } from 'react';
 import { en } from '../../i18n/en.ts';
 import { useDocument } from '../../state/hooks.ts';
+import { GraphView } from '../graph/GraphView.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
 import { ProblemsList } from '../problems/ProblemsList.tsx';
 
@@ -33,7 +36,11 @@ export function App() {
           <ProblemsList />
         </div>
         <div className="right">
-          <ObjectsPanel />
+          <GraphView />
+          <div className="below-graph">
+            <Inspector />
+            <ObjectsPanel />
+          </div>
         </div>
       </main>
     </div>

@@ -2,7 +2,7 @@
 import type * as Monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import { documentStore, setText } from '../../state/document.ts';
-import { viewStore } from '../../state/view.ts';
+import { selectAtLine, viewStore } from '../../state/view.ts';
 import { en } from '../../i18n/en.ts';
 import { setupMonaco } from './monaco-setup.ts';
 import { toMarkers } from './markers.ts';
@@ -33,6 +33,10 @@ export default function ManifestEditor() {
         quickSuggestions: { other: true, comments: false, strings: true },
       });
       model.onDidChangeContent(() => setText(model.getValue()));
+      // The cursor selects the object written under it (and so its item in the graph).
+      editor.onDidChangeCursorPosition((e) => {
+        if (e.reason !== monaco.editor.CursorChangeReason.ContentFlush) selectAtLine(e.position.lineNumber);
+      });
       const applyMarkers = () => {
         const summary = documentStore.getState().summary;
         monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? []));

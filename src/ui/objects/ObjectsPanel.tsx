@@ -1,19 +1,20 @@
 // What the engine read from the text: one row per object, the last good reading while broken.
 import { memo } from 'react';
 import { en } from '../../i18n/en.ts';
+import { shownSummary } from '../../state/document.ts';
 import { useDocument } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
 
 export const ObjectsPanel = memo(function ObjectsPanel() {
-  const current = useDocument((s) => s.summary);
+  const shown = useDocument(shownSummary);
   const lastGood = useDocument((s) => s.lastGood);
-  const hasErrors = current?.diagnostics.some((d) => d.severity === 'error') ?? false;
-  const shown = current && current.objects.length > 0 && !hasErrors ? current : (lastGood ?? current);
+  const hasErrors = useDocument((s) => s.summary?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const objects = shown?.objects ?? [];
   return (
     <section className="objects" aria-label={en.objects}>
       <h2>
-        {en.objects} <span className="count">{objects.length}</span>
+        {/* No count before the first reading: "0" would be a claim about text not yet read. */}
+        {en.objects} {shown && <span className="count">{objects.length}</span>}
       </h2>
       {hasErrors && shown === lastGood && lastGood && <p className="stale">{en.staleNotice}</p>}
       {objects.length === 0 ? (

@@ -1,0 +1,95 @@
+// The cluster drawn as a live graph: the last good reading while the text has errors.
+import {
+  Background,
+  Controls,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { en } from '../../i18n/en.ts';
+import { shownSummary } from '../../state/document.ts';
+import { useDocument } from '../../state/hooks.ts';
+import { select } from '../../state/view.ts';
+import { ClusterGroupView } from './ClusterGroupView.tsx';
+import { ItemNodeView } from './ItemNodeView.tsx';
+import { NamespaceLegend } from './NamespaceLegend.tsx';
+import { toFlow, type FlowNode } from './to-flow.ts';
+import './graph.css';
+
+// Module level: a new object per render would remount every node.
+const nodeTypes: NodeTypes = { item: ItemNodeView, cluster: ClusterGroupView };
+const proOptions = { hideAttribution: true };
+// A click handler also gives nodes pointer events (React Flow turns them off for inert nodes);
+// the button inside each node selects it from the keyboard.
+const onNodeClick = (_: unknown, node: FlowNode) => select(node.id);
+const BIG = 400;
+
+/** Refit only when the picture is a different one (no id in common), not on every small edit. */
+function useFitOnNewScene(nodes: readonly FlowNode[]): void {
+  const { fitView } = useReactFlow();
+  const seen = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const fresh = !nodes.some((n) => seen.current.has(n.id));
+    seen.current = new Set(nodes.map((n) => n.id));
+    if (fresh && nodes.length > 0) void fitView({ padding: 0.08 });
+  }, [nodes, fitView]);
+}
+
+function Flow() {
+  const graph = useDocument((s) => shownSummary(s)?.graph);
+  const flow = useMemo(() => (graph ? toFlow(graph) : { nodes: [], edges: [] }), [graph]);
+  useFitOnNewScene(flow.nodes);
+  return (
+    <ReactFlow
+      nodes={flow.nodes}
+      edges={flow.edges}
+      nodeTypes={nodeTypes}
+      onNodeClick={onNodeClick}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      onlyRenderVisibleElements={flow.nodes.length > BIG}
+      minZoom={0.05}
+      fitView
+      proOptions={proOptions}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+      {graph && graph.namespaces.length > 0 && (
+        <Panel position="top-left">
+          <NamespaceLegend namespaces={graph.namespaces} />
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}
+
+export const GraphView = memo(function GraphView() {
+  const stale = useDocument((s) => s.summary !== undefined && shownSummary(s) !== s.summary);
+  const empty = useDocument((s) => !shownSummary(s)?.graph);
+  const tooLarge = useDocument((s) => {
+    const shown = shownSummary(s);
+    return shown && !shown.graph && shown.graphSize > 0 ? shown.graphSize : 0;
+  });
+  return (
+    <section className="graph" aria-label={en.graph}>
+      {stale && (
+        <p className="graph-note stale" role="note">
+          {en.staleNotice}
+        </p>
+      )}
+      {empty && (
+        <p className="graph-note empty">{tooLarge > 0 ? en.graphTooLarge(tooLarge) : en.graphEmpty}</p>
+      )}
+      <ReactFlowProvider>
+        <Flow />
+      </ReactFlowProvider>
+    </section>
+  );
+});

@@ -1,0 +1,113 @@
+// The inspector: what the selected graph item is, and a way back to where it is written.
+import { memo, useEffect } from 'react';
+import type { ClusterModel } from '../../engine/index.ts';
+import type { GraphEdge, GraphNode } from '../../engine/index.ts';
+import { en } from '../../i18n/en.ts';
+import { shownSummary } from '../../state/document.ts';
+import { useDocument, useInspection, useView } from '../../state/hooks.ts';
+import { requestInspection } from '../../state/inspection.ts';
+import { jumpTo, select } from '../../state/view.ts';
+import { KindIcon } from '../kit/KindIcon.tsx';
+import { Facts } from './Facts.tsx';
+import { PodDetails } from './PodDetails.tsx';
+import { ServiceDetails } from './ServiceDetails.tsx';
+
+function Body({ item, model, edges }: { item: GraphNode; model: ClusterModel; edges: readonly GraphEdge[] }) {
+  const inspection = useInspection((s) => s.inspection);
+  const loading = useInspection((s) => s.loading);
+  const [, namespace, name] = item.id.split('/');
+  if (item.kind === 'pod') {
+    const pod = model.pods.find((p) => p.namespace === namespace && p.name === name);
+    const selectedBy = edges.filter((e) => e.target === item.id && e.kind === 'selects');
+    return pod ? (
+      <PodDetails pod={pod} selectedBy={selectedBy} inspection={inspection} loading={loading} />
+    ) : null;
+  }
+  if (item.kind === 'service') {
+    const service = model.services.find((s) => s.namespace === namespace && s.name === name);
+    const endpoints = model.endpoints.find((e) => e.namespace === namespace && e.name === name);
+    return service ? (
+      <ServiceDetails service={service} endpoints={endpoints} inspection={inspection} loading={loading} />
+    ) : null;
+  }
+  if (item.kind === 'cluster-node') {
+    const node = model.nodes.find((n) => n.name === item.label);
+    const pods = model.pods.filter((p) => p.node === item.label).length;
+    return (
+      <Facts
+        rows={[
+          [en.fields.internalIP, node?.internalIP ?? en.fields.none],
+          [en.fields.podCIDR, node?.podCIDR ?? en.fields.none],
+          [en.fields.pods, String(pods)],
+          [en.fields.proxyMode, model.settings.proxyMode],
+        ]}
+      />
+    );
+  }
+  const routes = edges.filter((e) => e.source === item.id);
+  return (
+    <>
+      <p>{item.detail}</p>
+      {routes.length > 0 && (
+        <Facts
+          rows={[
+            [
+              en.fields.routes,
+              <ul key="routes" className="links">
+                {routes.map((e) => (
+                  <li key={e.id}>
+                    <button type="button" className="link" onClick={() => select(e.target)}>
+                      {e.target.split('/').slice(1).join('/')}
+                    </button>
+                    {e.label && <span className="muted"> {e.label}</span>}
+                  </li>
+                ))}
+              </ul>,
+            ],
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+export const Inspector = memo(function Inspector() {
+  const selected = useView((s) => s.selected);
+  const shown = useDocument(shownSummary);
+  const item = shown?.graph?.nodes.find((n) => n.id === selected);
+  const revision = shown?.revision;
+  const wanted = item && (item.kind === 'pod' || item.kind === 'service') ? item.id : undefined;
+  useEffect(() => {
+    if (revision !== undefined && wanted) requestInspection(revision, wanted);
+  }, [revision, wanted]);
+  return (
+    <section className="inspector" aria-label={en.inspector}>
+      <h2>{en.inspector}</h2>
+      {!item || !shown?.cluster || !shown.graph ? (
+        <p className="empty">{en.inspectorEmpty}</p>
+      ) : (
+        <>
+          <header className="inspector-head">
+            <KindIcon kind={item.kind} />
+            <span className="kind">{en.kinds[item.kind]}</span>
+            <span className="name">{item.namespace ? `${item.namespace}/${item.label}` : item.label}</span>
+            {item.sourceRange && (
+              <button
+                type="button"
+                onClick={() =>
+                  item.sourceRange && jumpTo(item.sourceRange.start.line, item.sourceRange.start.column)
+                }
+              >
+                {en.showInEditor}
+              </button>
+            )}
+            <button type="button" aria-label={en.close} onClick={() => select(undefined)}>
+              ×
+            </button>
+          </header>
+          <Body item={item} model={shown.cluster} edges={shown.graph.edges} />
+        </>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { pasteIntoEditor } from './support.ts';
+
+// The whale scenario drawn: pods on nodes, Services, the Ingress; a click opens the inspector
+// with what the pod sees; "Show in editor" and the editor's cursor connect text and picture.
+
+const errors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  errors.length = 0;
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+});
+
+test.afterEach(() => expect(errors).toEqual([]));
+
+const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
+const inspectorOf = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+const activeLine = (page: Page) => page.locator('.monaco-editor .line-numbers.active-line-number');
+
+test('the whale scenario is drawn: pods on the nodes, Services, the Ingress and the outside world', async ({
+  page,
+}) => {
+  const graph = graphOf(page);
+  await expect(
+    graph.getByRole('button', { name: /^whale-ingress-a-[a-z0-9]{5}\b.*on node-\d/ }),
+  ).toBeVisible();
+  await expect(
+    graph.getByRole('button', { name: /^whale-ingress-b-[a-z0-9]{5}\b.*on node-\d/ }),
+  ).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^whale-svc-a\b.*NodePort.*nodePort 30301/ })).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^whale-svc-b\b.*nodePort 30284/ })).toBeVisible();
+  await expect(
+    graph.getByRole('button', { name: /^whale-ingress\b.*a\.whale\.hey.*b\.whale\.hey/ }),
+  ).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^Node node-1/ })).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^Node node-2/ })).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^client\b/ })).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^kube-proxy\b.*iptables/ })).toHaveCount(2);
+  await expect(graph.getByRole('list', { name: 'Namespaces' }).getByText('default')).toBeVisible();
+  await page.screenshot({ path: 'test-results/graph-whale.png' });
+});
+
+test('clicking a pod shows its env vars, resolv.conf and the Services that select it', async ({ page }) => {
+  await graphOf(page)
+    .getByRole('button', { name: /^whale-ingress-b-/ })
+    .click();
+  const inspector = inspectorOf(page);
+  await expect(inspector.getByText(/^default\/whale-ingress-b-[a-z0-9]{5}$/)).toBeVisible();
+  // kubelet injects the variables of the Services that exist when the container starts.
+  const env = inspector.getByRole('region', { name: 'Environment of sayhey' });
+  await expect(
+    env.getByRole('row', { name: /^WHALE_SVC_A_SERVICE_HOST\s+10\.96\.\d+\.\d+\s+service$/ }),
+  ).toBeVisible();
+  await expect(env.getByRole('row', { name: /^WHALE_SVC_B_SERVICE_PORT\s+80\s+service$/ })).toBeVisible();
+  await expect(
+    env.getByRole('row', { name: /^KUBERNETES_SERVICE_HOST\s+10\.96\.0\.1\s+service$/ }),
+  ).toBeVisible();
+  await expect(inspector.getByRole('region', { name: 'resolv.conf' })).toContainText(
+    'search default.svc.cluster.local svc.cluster.local cluster.local',
+  );
+  await expect(
+    inspector
+      .getByRole('region', { name: 'Selected by Services' })
+      .getByRole('button', { name: 'default/whale-svc-b' }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/graph-inspector-pod.png' });
+
+  // "Show in editor" moves the editor to the ReplicationController that made the pod.
+  await inspector.getByRole('button', { name: 'Show in editor' }).click();
+  await expect(activeLine(page)).toHaveText('21');
+  // …and the selection stays on the pod that was clicked.
+  await expect(inspector.getByText(/^default\/whale-ingress-b-[a-z0-9]{5}$/)).toBeVisible();
+});
+
+test('a Service shows its ClusterIP, ports, endpoints and DNS names; the cursor selects what is under it', async ({
+  page,
+}) => {
+  await graphOf(page)
+    .getByRole('button', { name: /^whale-svc-a\b/ })
+    .click();
+  const inspector = inspectorOf(page);
+  await expect(inspector.getByText('default/whale-svc-a')).toBeVisible();
+  const ports = inspector.getByRole('region', { name: 'Ports' });
+  await expect(ports.getByRole('row', { name: /http\s+80\s+80\s+30301\s+TCP/ })).toBeVisible();
+  await expect(
+    inspector.getByRole('region', { name: 'Endpoints' }).getByRole('button', { name: /^whale-ingress-a-/ }),
+  ).toBeVisible();
+  await expect(inspector.getByRole('region', { name: 'DNS names' })).toContainText(
+    'whale-svc-a.default.svc.cluster.local',
+  );
+
+  // Put the cursor inside the whale-svc-b Service: the inspector follows.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < 58; i++) await page.keyboard.press('ArrowDown'); // line 58: `name: whale-svc-b`
+  await expect(activeLine(page)).toHaveText('58');
+  await expect(inspector.getByText('default/whale-svc-b')).toBeVisible();
+  await expect(graphOf(page).getByRole('button', { name: /^whale-svc-b\b/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('while the text is broken the last good picture stays', async ({ page }) => {
+  await pasteIntoEditor(page, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [broken\n');
+  await expect(graphOf(page).getByText('The text has errors: showing the last good reading.')).toBeVisible();
+  await expect(graphOf(page).getByRole('button', { name: /^whale-ingress-a-/ })).toBeVisible();
+});
