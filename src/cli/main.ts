@@ -1,5 +1,5 @@
 // The `podwire` command: the engine from a terminal. Exit 0 ok, 1 input errors, 2 bad usage.
-import { buildCluster, parseManifests } from '../engine/index.ts';
+import { buildCluster, nodeRules, parseManifests, type ProxyMode } from '../engine/index.ts';
 import { parseArgs, type ParsedArgs } from './args.ts';
 import { joinInputs, readInputs, type InputFile } from './input.ts';
 import { dnsQuery, envLines, UsageError } from './verbs/cluster-queries.ts';
@@ -14,10 +14,14 @@ verbs:
   dns FILE... --from pod/NS/NAME --query NAME [--type A|AAAA|SRV|CNAME|PTR]
                                             a DNS lookup from a pod, through its resolv.conf
   env FILE... --pod NS/NAME                 the Service environment variables kubelet injects
+  rules FILE... --node NAME [--proxy-mode iptables|ipvs|nftables|userspace] [--format save|restore]
+                                            the node's kube-proxy rules as the real tools print them
 
 options:
   --json             print one JSON document
   FILE may be - for standard input`;
+
+const MODES: readonly string[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
 
 const write = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -60,6 +64,20 @@ function run(args: ParsedArgs, inputs: InputFile[]): number {
       output(args, env.json, env.text);
       return failed;
     }
+    case 'rules': {
+      const node = flag(args, 'node');
+      if (!model.nodes.some((n) => n.name === node))
+        throw new UsageError(
+          `nodes "${node}" not found; nodes: ${model.nodes.map((n) => n.name).join(', ')}`,
+        );
+      const mode = flag(args, 'proxy-mode', model.settings.proxyMode);
+      if (!MODES.includes(mode)) throw new UsageError(`--proxy-mode must be one of ${MODES.join(', ')}`);
+      const format = flag(args, 'format', 'save');
+      if (format !== 'save' && format !== 'restore') throw new UsageError('--format must be save or restore');
+      const rules = nodeRules(model, node, mode as ProxyMode, format);
+      output(args, rules, rules.text);
+      return failed;
+    }
     default:
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
   }
@@ -72,7 +90,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    if (!['validate', 'describe', 'dns', 'env'].includes(args.verb ?? ''))
+    if (!['validate', 'describe', 'dns', 'env', 'rules'].includes(args.verb ?? ''))
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
     if (args.files.length === 0) throw new UsageError(`${args.verb ?? ''} needs at least one FILE`);
     let inputs: InputFile[];

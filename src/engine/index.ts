@@ -86,3 +86,80 @@ export type { ResolvConf } from './cluster/resolv-conf.ts';
 export { resolvConf } from './cluster/resolv-conf.ts';
 /** Service environment variables kubelet injects, and a container's whole environment with `$(VAR)` expanded. */
 export { containerEnv, serviceEnv } from './cluster/env.ts';
+
+// kube-proxy's nftables, IPVS and userspace modes: rules as data, the tools' renderings, evaluators.
+export type { MatchedRule, ProxyDecision } from './proxy/types.ts';
+export type { NftChain, NftElement, NftRule, NftSet, NftTable } from './proxy/nftables/model.ts';
+/** The `ip kube-proxy` table kube-proxy (pkg/proxy/nftables) builds for one node. */
+export { buildNftablesRuleset } from './proxy/nftables/build.ts';
+/** The nft transaction text kube-proxy sends (`add table ip kube-proxy …`). */
+export { renderNftablesTransaction } from './proxy/nftables/render-transaction.ts';
+/** The table as `nft list ruleset` prints it. */
+export { renderNftListRuleset } from './proxy/nftables/render-list.ts';
+/** Walks one new connection through the nftables rules (numgen consumes `packet.random`). */
+export { evaluateNftables, type NftEvaluation, type NftState } from './proxy/nftables/evaluate.ts';
+export type { Ipset, IpvsRuleSet, RealServer, VirtualServer } from './proxy/ipvs/model.ts';
+/** IPVS mode for one node: virtual/real servers, ipsets, kube-ipvs0 addresses, its iptables rules. */
+export { buildIpvsRuleSet } from './proxy/ipvs/build.ts';
+/** `ipvsadm -Ln`, `ipset save`, the IPVS-mode iptables text and kube-ipvs0's addresses. */
+export { renderIpsetSave, renderIpvsadm, renderIpvsIptables, renderKubeIpvs0 } from './proxy/ipvs/render.ts';
+/** One connection in IPVS mode: iptables/ipset first, then the virtual server and its scheduler. */
+export { evaluateIpvs, type IpvsEvaluation } from './proxy/ipvs/evaluate.ts';
+export { emptyIpvsState, type IpvsState } from './proxy/ipvs/scheduler.ts';
+/** The historical userspace mode: proxy ports and the REDIRECT/DNAT portal rules. */
+export {
+  buildUserspaceRuleSet,
+  renderUserspaceRules,
+  type UserspaceRuleSet,
+} from './proxy/userspace/build.ts';
+/** One connection in userspace mode: the portal rule, then round robin with retry and ClientIP affinity. */
+export {
+  emptyUserspaceState,
+  evaluateUserspace,
+  type UserspaceEvaluation,
+  type UserspaceState,
+} from './proxy/userspace/evaluate.ts';
+
+// kube-proxy's input (Services + EndpointSlices as the proxier sees them) and iptables mode.
+/** The proxier's input: from raw Service/EndpointSlice objects (no API-server defaulting) or from the cluster model; kube-proxy's flag defaults. */
+export { defaultProxyConfig, proxyInputFromModel, proxyInputFromObjects } from './proxy/input.ts';
+/** SHA-256 and base32 as kube-proxy uses them for chain names, and the KUBE-SVC/SVL/EXT/FW/SEP names themselves. */
+export { base32, sha256, utf8Bytes } from './proxy/sha256.ts';
+export {
+  portProtoHash,
+  serviceExternalChainName,
+  serviceFirewallChainName,
+  servicePortEndpointChainName,
+  servicePortNameString,
+  servicePortPolicyClusterChain,
+  servicePortPolicyLocalChainName,
+} from './proxy/chain-names.ts';
+export type {
+  AddressMatch,
+  IptablesRule,
+  IptablesRuleSet,
+  IptablesTable,
+  IptablesTableRules,
+  ModuleMatch,
+  RuleOption,
+  RuleTarget,
+} from './proxy/iptables/types.ts';
+export type { SyncOptions as IptablesSyncOptions } from './proxy/iptables/context.ts';
+/** kube-proxy iptables mode: one full syncProxyRules as structured rules (filter + nat, plus the built-in chain jumps). */
+export { syncProxyRules as syncIptablesRules } from './proxy/iptables/sync.ts';
+/** The text kube-proxy feeds `iptables-restore`. */
+export { renderRestore as renderIptablesRestore } from './proxy/iptables/render-restore.ts';
+export type { SaveOptions as IptablesSaveOptions } from './proxy/iptables/render-save.ts';
+/** What `iptables-save` prints on the node afterwards (jump rules from built-in chains included by default). */
+export { renderSave as renderIptablesSave } from './proxy/iptables/render-save.ts';
+export type {
+  EvaluateOptions as IptablesEvaluateOptions,
+  IptablesEvaluation,
+  IptablesVerdict,
+  RuleHit as IptablesRuleHit,
+} from './proxy/iptables/evaluate.ts';
+/** Walks the iptables rules for one packet: every possible endpoint (trace-all) or one seeded connection, with each matched rule located. */
+export { evaluateIptables } from './proxy/iptables/evaluate.ts';
+/** One node's kube-proxy rules for a mode, as `iptables-save` / `ipvsadm -Ln` / `nft list ruleset` print them (or kube-proxy's restore input). */
+export { nodeRules, type NodeRules, type RulesFormat } from './proxy/node-rules.ts';
+export type { Packet, ProxyConfig, ProxyEndpoint, ProxyInput, ProxyServicePort } from './proxy/types.ts';

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { largeClusterYaml } from './large-cluster.ts';
+import { runBrowserBench } from './browser.ts';
+import { runProxyBench } from './proxy.ts';
 import { report, time } from './measure.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -21,9 +23,8 @@ await build({
   outfile: bundle,
   logLevel: 'warning',
 });
-const { buildCluster, createParseCache, parseManifests } = (await import(
-  bundle
-)) as typeof import('../../src/engine/index.ts');
+const engine = (await import(bundle)) as typeof import('../../src/engine/index.ts');
+const { buildCluster, createParseCache, parseManifests } = engine;
 const scenarios: Record<string, string> = {
   whale: readFileSync(join(root, 'src/scenarios/whale-hosting.yaml'), 'utf8'),
   large: largeClusterYaml(),
@@ -62,3 +63,8 @@ for (const [name, text] of Object.entries(scenarios)) {
     note: `${model.pods.length} pods, ${model.services.length} services, ${model.ingresses.length} ingresses`,
   });
 }
+
+runProxyBench(engine);
+
+if (!process.argv.includes('--node-only'))
+  await runBrowserBench({ whale: scenarios.whale ?? '', large: scenarios.large ?? '' });

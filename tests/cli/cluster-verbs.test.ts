@@ -98,4 +98,35 @@ describe('podwire describe / dns / env', () => {
     expect(r.stdout).toContain('KUBERNETES_SERVICE_HOST=10.96.0.1\n');
     expect(podwire(['env', whale, '--pod', 'default/nope']).code).toBe(2);
   });
+
+  it("prints a node's kube-proxy rules as iptables-save and as kube-proxy's restore input", () => {
+    const save = podwire(['rules', whale, '--node', 'node-1']);
+    expect(save.code).toBe(0);
+    const svcA = model.services.find((s) => s.name === 'whale-svc-a');
+    const lines = save.stdout.split('\n');
+    const toService = lines.find((l) =>
+      l.startsWith(`-A KUBE-SERVICES -d ${svcA?.clusterIP ?? ''}/32 -p tcp`),
+    );
+    expect(toService).toMatch(
+      /--comment "default\/whale-svc-a:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-[A-Z2-7]{16}$/,
+    );
+    // The NodePort jumps to the same Service's KUBE-EXT chain (one hash per Service port).
+    const hash = toService?.split('KUBE-SVC-')[1] ?? 'missing';
+    expect(lines).toContain(
+      `-A KUBE-NODEPORTS -p tcp -m comment --comment "default/whale-svc-a:http" -m tcp --dport 30301 -j KUBE-EXT-${hash}`,
+    );
+    expect(lines.some((l) => l.endsWith(`-j DNAT --to-destination ${whaleA?.ip ?? ''}:80`))).toBe(true);
+    expect(lines).toContain(':INPUT ACCEPT [0:0]');
+    const restore = podwire(['rules', whale, '--node', 'node-1', '--format', 'restore']);
+    expect(restore.stdout.split('\n')[0]).toBe('*filter');
+    expect(restore.stdout).not.toContain(':INPUT ACCEPT');
+  });
+
+  it('prints the IPVS table and rejects an unknown node or mode', () => {
+    const ipvs = podwire(['rules', whale, '--node', 'node-2', '--proxy-mode', 'ipvs']);
+    expect(ipvs.stdout).toContain('IP Virtual Server version 1.2.1 (size=4096)');
+    expect(ipvs.stdout).toContain(`  -> ${whaleA?.ip ?? ''}:80`);
+    expect(podwire(['rules', whale, '--node', 'node-9']).code).toBe(2);
+    expect(podwire(['rules', whale, '--node', 'node-1', '--proxy-mode', 'magic']).code).toBe(2);
+  });
 });

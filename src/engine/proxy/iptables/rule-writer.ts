@@ -1,0 +1,27 @@
+// Mirrors kube-proxy pkg/proxy/util LineBuffer: chain lines and rule lines collected per table,
+// in write order; each rule is also read back into its structured form.
+
+import { parseRule } from './parse-rule.ts';
+import type { IptablesRule, IptablesTable, IptablesTableRules } from './types.ts';
+
+export type Arg = string | readonly string[];
+
+export interface TableWriter {
+  readonly table: IptablesTable;
+  /** `:CHAIN - [0:0]` */
+  chain(name: string): void;
+  /** `-A CHAIN args…`; array arguments are flattened, as LineBuffer.Write does. */
+  rule(chain: string, ...args: readonly Arg[]): void;
+  done(): IptablesTableRules;
+}
+
+export function tableWriter(table: IptablesTable): TableWriter {
+  const chains: string[] = [];
+  const rules: IptablesRule[] = [];
+  return {
+    table,
+    chain: (name) => void chains.push(name),
+    rule: (chain, ...args) => void rules.push(parseRule(table, chain, args.flat(), 'restore')),
+    done: () => ({ table, chains, rules }),
+  };
+}
