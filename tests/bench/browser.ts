@@ -71,16 +71,10 @@ async function editLatency(
 async function panningFps(page: Page, name: string): Promise<void> {
   const box = await page.getByRole('region', { name: 'Cluster graph' }).boundingBox();
   if (!box) return;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __stop: boolean };
-    w.__frames = 0;
-    w.__stop = false;
-    const tick = () => {
-      w.__frames++;
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  // Strings, not functions: tsx would wrap inner functions with a helper the page does not have.
+  await page.evaluate(
+    'window.__frames = 0; window.__stop = false; (function tick() { window.__frames++; if (!window.__stop) requestAnimationFrame(tick); })();',
+  );
   const started = Date.now();
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
@@ -88,11 +82,7 @@ async function panningFps(page: Page, name: string): Promise<void> {
   await page.mouse.down();
   for (let i = 0; i < 120; i++) await page.mouse.move(x + Math.sin(i / 10) * 200, y + Math.cos(i / 10) * 120);
   await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __stop: boolean };
-    w.__stop = true;
-    return w.__frames;
-  });
+  const frames = Number(await page.evaluate('window.__stop = true; window.__frames'));
   const fps = frames / ((Date.now() - started) / 1000);
   report({
     name: `browser.panning-fps.${name}`,
