@@ -21,6 +21,50 @@ const GAP = 12;
 const HEADER = 44;
 /** Above this many items the graph is not drawn (the objects list still shows everything). */
 export const LAYOUT_LIMIT = 6000;
+/** Past these, elk takes seconds: the column layout takes over. */
+const ELK_MAX_NODES = 150;
+const ELK_MAX_EDGES = 500;
+const COLUMN: Record<GraphNodeKind, number> = {
+  client: 0,
+  'load-balancer': 0,
+  ingress: 1,
+  service: 2,
+  'cluster-node': 3,
+  pod: 3,
+  'kube-proxy': 3,
+};
+
+/** Outside world | Ingresses | Services | nodes, each column stacked in model order. */
+function columnLayout(top: readonly GraphNode[], boxes: readonly ElkNode[]): ElkNode[] {
+  const x = [0, 320, 680, 1060];
+  const y = [0, 0, 0, 0];
+  return top.map((node, i) => {
+    const box = boxes[i] ?? { id: node.id };
+    const column = COLUMN[node.kind];
+    const placed = { ...box, x: x[column] ?? 0, y: y[column] ?? 0 };
+    y[column] = (y[column] ?? 0) + (box.height ?? 0) + 28;
+    return placed;
+  });
+}
+
+async function layoutWithElk(children: ElkNode[], edges: ElkExtendedEdge[]): Promise<ElkNode> {
+  elk ??= new ELK();
+  return await elk.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '28',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.spacing.componentComponent': '40',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.edgeRouting': 'POLYLINE',
+    },
+    children,
+    edges,
+  });
+}
 
 export interface Point {
   readonly x: number;
@@ -108,22 +152,12 @@ export async function layoutGraph(
     const id = `${source}->${target}`;
     if (source !== target && !edges.has(id)) edges.set(id, { id, sources: [source], targets: [target] });
   }
-  elk ??= new ELK();
-  const result = await elk.layout({
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '28',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-      'elk.spacing.componentComponent': '40',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.edgeRouting': 'POLYLINE',
-    },
-    children,
-    edges: [...edges.values()],
-  });
+  // elk's layered layout grows much faster than linearly (hundreds of Services with thousands of
+  // edges take seconds): past a size, a plain column layout in the same left-to-right order.
+  const result =
+    children.length > ELK_MAX_NODES || edges.size > ELK_MAX_EDGES
+      ? { children: columnLayout(top, children) }
+      : await layoutWithElk(children, [...edges.values()]);
   const byId = new Map(top.map((n) => [n.id, n]));
   const boxes = result.children ?? [];
   const [dx, dy] = anchorShift(boxes, previous);
