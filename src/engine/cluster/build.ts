@@ -11,6 +11,7 @@ import { buildNodes } from './nodes.ts';
 import { semanticDiagnostics } from './semantic.ts';
 import { readSimulation } from './settings.ts';
 import { installIngressController, installSystem } from './system.ts';
+import { timelineObjects } from './timeline.ts';
 import type { ClusterModel, ClusterService } from './types.ts';
 
 /** What the text asks for by value, so dynamic allocations never take it first. */
@@ -69,11 +70,14 @@ export function buildCluster(objects: readonly ManifestObject[]): ClusterModel {
   installSystem(state, live, withIngress);
   for (const o of live) applyObject(state, o);
   if (withIngress) installIngressController(state, live);
-  const services = state.services.filter((s): s is ClusterService => s !== undefined);
   // The whole text is one apply: kubelet starts containers after every object in it exists,
   // so each pod sees every Service of the text (kubelet_pods.go getServiceEnvVarMap).
   const started = state.nextSequence();
-  const pods = state.pods.map((p) => ({ ...p, startOrder: started + p.startOrder }));
+  state.pods.forEach((p, i) => (state.pods[i] = { ...p, startOrder: started }));
+  // Later in the Simulation's timeline: applied after those containers started.
+  for (const { object } of timelineObjects(live)) applyObject(state, object);
+  const services = state.services.filter((s): s is ClusterService => s !== undefined);
+  const pods = state.pods;
   const { endpoints, endpointSlices } = buildEndpoints({
     services,
     pods,
