@@ -33,6 +33,8 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 async function runParse(): Promise<void> {
   const { text } = documentStore.getState();
   documentStore.setState({ parsing: true });
+  // For `npm run bench`: edit-to-graph latency runs from here to the graph view's 'graph-drawn'.
+  performance.mark('podwire:parse-start');
   const summary = await parseInWorker(text);
   if (!summary) return;
   documentStore.setState((s) => ({ summary, parsing: false, lastGood: summary.good ? summary : s.lastGood }));

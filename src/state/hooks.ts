@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { documentStore, type DocumentState } from './document.ts';
 import { inspectionStore, type InspectionState } from './inspection.ts';
+import { rulesStore, type RulesState } from './rules.ts';
 import { viewStore, type ViewState } from './view.ts';
 
 export function useDocument<T>(selector: (s: DocumentState) => T): T {
@@ -14,4 +15,8 @@ export function useView<T>(selector: (s: ViewState) => T): T {
 
 export function useInspection<T>(selector: (s: InspectionState) => T): T {
   return useStore(inspectionStore, selector);
+}
+
+export function useRules<T>(selector: (s: RulesState) => T): T {
+  return useStore(rulesStore, selector);
 }

@@ -2,6 +2,7 @@
 // (a graph item by its stable id). The editor's cursor and the graph both drive the selection.
 
 import { createStore } from 'zustand/vanilla';
+import type { ProxyMode, RulesFormat } from '../engine/index.ts';
 import { documentStore, shownSummary } from './document.ts';
 
 export interface JumpRequest {
@@ -15,9 +16,21 @@ export interface ViewState {
   readonly jump: JumpRequest | undefined;
   /** The selected graph item's id (`pod/NS/NAME`, `svc/NS/NAME`, …). */
   readonly selected: string | undefined;
+  /** The last Service selected (`NS/NAME`): a node's rules open at its group. */
+  readonly lastService: string | undefined;
+  /** The proxy mode the inspector shows rules for; undefined: the scenario's. Only the view. */
+  readonly rulesMode: ProxyMode | undefined;
+  /** `save`: what the node shows; `restore`: what kube-proxy writes. */
+  readonly rulesFormat: RulesFormat;
 }
 
-export const viewStore = createStore<ViewState>(() => ({ jump: undefined, selected: undefined }));
+export const viewStore = createStore<ViewState>(() => ({
+  jump: undefined,
+  selected: undefined,
+  lastService: undefined,
+  rulesMode: undefined,
+  rulesFormat: 'save',
+}));
 
 let nonce = 0;
 export function jumpTo(line: number, column: number): void {
@@ -25,7 +38,15 @@ export function jumpTo(line: number, column: number): void {
 }
 
 export function select(id: string | undefined): void {
-  if (viewStore.getState().selected !== id) viewStore.setState({ selected: id });
+  if (viewStore.getState().selected === id) return;
+  const [kind, namespace, name] = id?.split('/') ?? [];
+  if (kind === 'svc' && namespace && name)
+    viewStore.setState({ selected: id, lastService: `${namespace}/${name}` });
+  else viewStore.setState({ selected: id });
+}
+
+export function showRulesAs(rulesMode: ProxyMode | undefined, rulesFormat: RulesFormat): void {
+  viewStore.setState({ rulesMode, rulesFormat });
 }
 
 /**

@@ -1,7 +1,8 @@
 // The page's handle on the engine worker. The latest request wins: a stale answer is dropped.
 
 import { wrap, type Remote } from 'comlink';
-import type { EngineApi, Inspection, ParseSummary } from './protocol.ts';
+import type { ProxyMode, RulesFormat } from '../engine/index.ts';
+import type { EngineApi, Inspection, ParseSummary, RulesReading } from './protocol.ts';
 
 let remote: Remote<EngineApi> | undefined;
 
@@ -28,6 +29,20 @@ export async function inspectInWorker(revision: number, id: string): Promise<Ins
   return ticket === latestInspect ? result : undefined;
 }
 
+let latestRules = 0;
+
+/** A node's kube-proxy rules in reading `revision`; undefined when superseded or gone. */
+export async function rulesInWorker(
+  revision: number,
+  nodeName: string,
+  mode: ProxyMode | undefined,
+  format: RulesFormat,
+): Promise<RulesReading | undefined> {
+  const ticket = ++latestRules;
+  const result = await engine().rules(revision, nodeName, mode, format);
+  return ticket === latestRules ? result : undefined;
+}
+
 export type {
   ContainerEnv,
   EnvLine,
@@ -36,5 +51,7 @@ export type {
   ObjectSummary,
   ParseSummary,
   PlacedNode,
+  RuleGroup,
+  RulesReading,
   ServiceDns,
 } from './protocol.ts';

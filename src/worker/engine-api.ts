@@ -5,12 +5,14 @@ import {
   buildCluster,
   buildGraph,
   createParseCache,
+  nodeRules,
   parseManifests,
   type ClusterModel,
   type ManifestObject,
 } from '../engine/index.ts';
 import { inspectItem } from './inspect.ts';
 import { layoutGraph, type Point } from './layout.ts';
+import { groupRuleLines } from './rule-groups.ts';
 import { PROTOCOL_VERSION, type EngineApi, type ParseSummary } from './protocol.ts';
 
 /** How many readings `inspect` can still ask about (the shown one may be an older good one). */
@@ -71,6 +73,12 @@ export function createEngineApi(now: () => number): EngineApi {
     inspect: (at, id) => {
       const model = readings.get(at);
       return Promise.resolve(model ? inspectItem(model, id) : undefined);
+    },
+    rules: (at, nodeName, mode, format) => {
+      const model = readings.get(at);
+      if (!model?.nodes.some((n) => n.name === nodeName)) return Promise.resolve(undefined);
+      const rules = nodeRules(model, nodeName, mode, format);
+      return Promise.resolve({ ...rules, groups: groupRuleLines(model, rules.text) });
     },
   };
 }

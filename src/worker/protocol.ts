@@ -7,10 +7,12 @@ import type {
   GraphEdge,
   GraphNamespace,
   GraphNode,
+  ProxyMode,
+  RulesFormat,
   SourceRange,
 } from '../engine/index.ts';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export interface ObjectSummary {
   readonly apiVersion: string;
@@ -86,8 +88,34 @@ export type Inspection =
     }
   | { readonly kind: 'service'; readonly id: string; readonly dns: readonly ServiceDns[] };
 
+/** Lines of a node's rules that belong together: one Service's, or kube-proxy's own (`service` undefined). */
+export interface RuleGroup {
+  /** `NAMESPACE/NAME` of the Service these lines mention; undefined for kube-proxy's own chains. */
+  readonly service: string | undefined;
+  readonly lines: readonly string[];
+}
+
+/** One node's kube-proxy rules as the tool prints them (engine `nodeRules`), grouped per Service. */
+export interface RulesReading {
+  readonly node: string;
+  readonly mode: ProxyMode;
+  readonly format: RulesFormat;
+  /** The tool that prints this text on a real node, e.g. `iptables-save`. */
+  readonly tool: string;
+  readonly text: string;
+  /** Every line of `text` exactly once: the Services' groups by name, then kube-proxy's own. */
+  readonly groups: readonly RuleGroup[];
+}
+
 export interface EngineApi {
   parse(text: string): Promise<ParseSummary>;
   /** Details of a graph item in the reading `revision` (the last few are kept); undefined if gone. */
   inspect(revision: number, id: string): Promise<Inspection | undefined>;
+  /** A node's kube-proxy rules in reading `revision` for `mode` (the scenario's when undefined); undefined if gone. */
+  rules(
+    revision: number,
+    nodeName: string,
+    mode: ProxyMode | undefined,
+    format: RulesFormat,
+  ): Promise<RulesReading | undefined>;
 }

@@ -18,7 +18,7 @@ spec:
 
 async function openEditor(page: Page) {
   await page.goto('/');
-  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 }
 
 const replaceText = pasteIntoEditor;
@@ -101,7 +101,7 @@ test('a broken Service is marked on its line, fixed, and survives a reload', asy
   // Reload: the text comes back from the autosave.
   await page.waitForTimeout(400);
   await page.reload();
-  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   const shown = (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
   expect(shown).toContain('name: https');
   await expect(selectorWarning).toBeVisible();
@@ -113,7 +113,7 @@ test('the default scenario opens with its objects and no errors', async ({ page 
   await openEditor(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   const objects = page.getByRole('region', { name: 'Objects' });
   await expect(objects.getByRole('button', { name: /Ingress\s*whale-ingress/ })).toBeVisible();
   await expect(

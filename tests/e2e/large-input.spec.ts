@@ -17,7 +17,7 @@ function manyServices(bytes: number): { text: string; count: number } {
 test('a 5 MB paste is read in the worker while the page stays usable', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
-  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   const objects = page.getByRole('region', { name: 'Objects' });
   await expect(objects.getByRole('heading')).toContainText(/Objects\s*\d+/);
   const before = await objects.getByRole('heading').innerText();

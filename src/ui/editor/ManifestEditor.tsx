@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { documentStore, setText } from '../../state/document.ts';
 import { selectAtLine, viewStore } from '../../state/view.ts';
 import { en } from '../../i18n/en.ts';
+import { applyText } from './apply-text.ts';
 import { setupMonaco } from './monaco-setup.ts';
 import { toMarkers } from './markers.ts';
 
@@ -42,6 +43,10 @@ export default function ManifestEditor() {
         monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? []));
       };
       applyMarkers();
+      // Edits made outside the editor (through `setText`) show up in it.
+      unsubscribers.push(
+        documentStore.subscribe((s, prev) => s.text !== prev.text && applyText(monaco, model, s.text)),
+      );
       unsubscribers.push(documentStore.subscribe((s, prev) => s.summary !== prev.summary && applyMarkers()));
       unsubscribers.push(
         viewStore.subscribe(({ jump }, prev) => {

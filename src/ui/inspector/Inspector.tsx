@@ -9,10 +9,18 @@ import { requestInspection } from '../../state/inspection.ts';
 import { jumpTo, select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
 import { Facts } from './Facts.tsx';
+import { NodeRules } from './NodeRules.tsx';
 import { PodDetails } from './PodDetails.tsx';
 import { ServiceDetails } from './ServiceDetails.tsx';
 
-function Body({ item, model, edges }: { item: GraphNode; model: ClusterModel; edges: readonly GraphEdge[] }) {
+interface BodyProps {
+  readonly item: GraphNode;
+  readonly model: ClusterModel;
+  readonly edges: readonly GraphEdge[];
+  readonly revision: number;
+}
+
+function Body({ item, model, edges, revision }: BodyProps) {
   const inspection = useInspection((s) => s.inspection);
   const loading = useInspection((s) => s.loading);
   const [, namespace, name] = item.id.split('/');
@@ -34,14 +42,32 @@ function Body({ item, model, edges }: { item: GraphNode; model: ClusterModel; ed
     const node = model.nodes.find((n) => n.name === item.label);
     const pods = model.pods.filter((p) => p.node === item.label).length;
     return (
-      <Facts
-        rows={[
-          [en.fields.internalIP, node?.internalIP ?? en.fields.none],
-          [en.fields.podCIDR, node?.podCIDR ?? en.fields.none],
-          [en.fields.pods, String(pods)],
-          [en.fields.proxyMode, model.settings.proxyMode],
-        ]}
-      />
+      <>
+        <Facts
+          rows={[
+            [en.fields.internalIP, node?.internalIP ?? en.fields.none],
+            [en.fields.podCIDR, node?.podCIDR ?? en.fields.none],
+            [en.fields.pods, String(pods)],
+            [en.fields.proxyMode, model.settings.proxyMode],
+          ]}
+        />
+        <NodeRules nodeName={item.label} revision={revision} scenarioMode={model.settings.proxyMode} />
+      </>
+    );
+  }
+  if (item.kind === 'kube-proxy') {
+    // kube-proxy/NODE: that node's kube-proxy, whose rules these are.
+    const nodeName = item.id.slice('kube-proxy/'.length);
+    return (
+      <>
+        <Facts
+          rows={[
+            [en.fields.node, nodeName],
+            [en.fields.proxyMode, model.settings.proxyMode],
+          ]}
+        />
+        <NodeRules nodeName={nodeName} revision={revision} scenarioMode={model.settings.proxyMode} />
+      </>
     );
   }
   const routes = edges.filter((e) => e.source === item.id);
@@ -105,7 +131,7 @@ export const Inspector = memo(function Inspector() {
               ×
             </button>
           </header>
-          <Body item={item} model={shown.cluster} edges={shown.graph.edges} />
+          <Body item={item} model={shown.cluster} edges={shown.graph.edges} revision={shown.revision} />
         </>
       )}
     </section>

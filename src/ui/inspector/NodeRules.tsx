@@ -1,0 +1,76 @@
+// A node's kube-proxy rules, as the node's own tool prints them, folded per Service. The mode
+// and format chosen here change only this view; the scenario's mode is written in the text.
+import { useEffect } from 'react';
+import type { ProxyMode } from '../../engine/index.ts';
+import { en } from '../../i18n/en.ts';
+import { useRules, useView } from '../../state/hooks.ts';
+import { requestRules } from '../../state/rules.ts';
+import { showRulesAs } from '../../state/view.ts';
+import { PROXY_MODES } from '../kit/proxy-modes.ts';
+import { RuleGroupView } from './RuleGroupView.tsx';
+
+interface Props {
+  readonly nodeName: string;
+  readonly revision: number;
+  /** The scenario's own mode (what the graph shows). */
+  readonly scenarioMode: ProxyMode;
+}
+
+export function NodeRules({ nodeName, revision, scenarioMode }: Props) {
+  const chosen = useView((s) => s.rulesMode);
+  const format = useView((s) => s.rulesFormat);
+  const lastService = useView((s) => s.lastService);
+  const reading = useRules((s) => s.reading);
+  const loading = useRules((s) => s.loading);
+  const mode = chosen ?? scenarioMode;
+  useEffect(() => requestRules(revision, nodeName, mode, format), [revision, nodeName, mode, format]);
+  const shown = reading?.node === nodeName ? reading : undefined;
+  return (
+    <section className="inspector-section node-rules" aria-label={en.rules.title} aria-busy={loading}>
+      <h3>{en.rules.title}</h3>
+      <div className="rules-controls">
+        <label>
+          {en.rules.mode}{' '}
+          <select
+            value={mode}
+            onChange={(e) => {
+              const next = PROXY_MODES.find((m) => m === e.target.value);
+              showRulesAs(next === scenarioMode ? undefined : next, format);
+            }}
+          >
+            {PROXY_MODES.map((m) => (
+              <option key={m} value={m}>
+                {m === scenarioMode ? en.rules.scenarioMode(m) : m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div role="group" aria-label={en.rules.format} className="segmented">
+          {(['save', 'restore'] as const).map((f) => (
+            <button key={f} type="button" aria-pressed={format === f} onClick={() => showRulesAs(chosen, f)}>
+              {en.rules[f]}
+            </button>
+          ))}
+        </div>
+      </div>
+      {!shown ? (
+        <p className="muted">{en.loading}</p>
+      ) : (
+        <>
+          <h4 className="rules-tool">{en.rules.heading(shown.tool, shown.node)}</h4>
+          <div className="rules-text" role="region" aria-label={en.rules.text} tabIndex={0}>
+            {shown.groups.length === 0 && <p className="muted">{en.rules.empty}</p>}
+            {shown.groups.map((g) => (
+              <RuleGroupView
+                // A new reading opens at the last selected Service again.
+                key={`${shown.mode}:${shown.format}:${g.service ?? ''}`}
+                group={g}
+                highlighted={g.service !== undefined && g.service === lastService}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
