@@ -4,25 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium.mjs';
+import { pasteIntoEditor } from '../e2e/support.ts';
 import { report, round } from './measure.ts';
 
 const root = join(import.meta.dirname, '../..');
 const PORT = 4189;
 
-async function paste(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page
-    .locator('.monaco-editor textarea')
-    .first()
-    .evaluate((area, value) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', value);
-      area.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, text);
-}
+const paste = (page: Page, text: string) => pasteIntoEditor(page, text);
 
 /** Milliseconds from the latest parse-start mark to the first graph-drawn mark after it. */
 async function latestLatency(page: Page, timeoutMs: number): Promise<number> {
