@@ -18,7 +18,7 @@ import { ClusterGroupView } from './ClusterGroupView.tsx';
 import { ItemNodeView } from './ItemNodeView.tsx';
 import { NamespaceLegend } from './NamespaceLegend.tsx';
 import { ProxyModePanel } from './ProxyModePanel.tsx';
-import { toFlow, type FlowNode } from './to-flow.ts';
+import { flowOf, type FlowNode } from './to-flow.ts';
 import './graph.css';
 
 // Module level: a new object per render would remount every node.
@@ -42,7 +42,7 @@ function useFitOnNewScene(nodes: readonly FlowNode[]): void {
 
 function Flow() {
   const graph = useDocument((s) => shownSummary(s)?.graph);
-  const flow = useMemo(() => (graph ? toFlow(graph) : { nodes: [], edges: [] }), [graph]);
+  const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
   useFitOnNewScene(flow.nodes);
   useEffect(() => {
     // The frame after React Flow committed the new nodes: what `npm run bench` times.

@@ -16,15 +16,61 @@ export type ItemNode = Node<ItemData, 'item'>;
 export type GroupNode = Node<ItemData, 'cluster'>;
 export type FlowNode = ItemNode | GroupNode;
 
-export function toFlow(graph: LaidOutGraph): { nodes: FlowNode[]; edges: Edge[] } {
+/** The previous conversion's objects by id and content, so unchanged items keep their identity. */
+export type FlowMemo = ReadonlyMap<string, { readonly key: string; readonly value: FlowNode | Edge }>;
+
+export interface FlowResult {
+  readonly nodes: FlowNode[];
+  readonly edges: Edge[];
+  readonly memo: FlowMemo;
+}
+
+/**
+ * An edit changes a few items; giving the others the same object as before lets React Flow
+ * (which memoizes nodes and edges by identity) skip them: on 2,000 pods this is most of the work.
+ */
+function reuse<T extends FlowNode | Edge>(
+  memo: FlowMemo,
+  next: Map<string, { key: string; value: FlowNode | Edge }>,
+  id: string,
+  key: string,
+  make: () => T,
+): T {
+  const before = memo.get(id);
+  const value = before !== undefined && before.key === key ? (before.value as T) : make();
+  next.set(id, { key, value });
+  return value;
+}
+
+export function toFlow(graph: LaidOutGraph, memo: FlowMemo = new Map()): FlowResult {
+  const next = new Map<string, { key: string; value: FlowNode | Edge }>();
   const colours = new Map(graph.namespaces.map((n) => [n.name, n.colour]));
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const nodes = graph.nodes.map((n): FlowNode => {
-    const data: ItemData = {
-      item: n,
-      colour: n.namespace === undefined ? -1 : (colours.get(n.namespace) ?? -1),
-      on: n.parent === undefined ? undefined : labels.get(n.parent),
-    };
+    const colour = n.namespace === undefined ? -1 : (colours.get(n.namespace) ?? -1);
+    const on = n.parent === undefined ? undefined : labels.get(n.parent);
+    return reuse(memo, next, `node:${n.id}`, JSON.stringify([n, colour, on ?? null]), () =>
+      makeNode(n, colour, on),
+    );
+  });
+  const edges = graph.edges.map((e) =>
+    reuse(memo, next, `edge:${e.id}`, JSON.stringify(e), (): Edge => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      ...(e.label ? { label: e.label } : {}),
+      className: `edge ${e.kind}${e.ready ? '' : ' not-ready'}`,
+      selectable: false,
+      focusable: false,
+      zIndex: 1,
+    })),
+  );
+  return { nodes, edges, memo: next };
+}
+
+function makeNode(n: LaidOutGraph['nodes'][number], colour: number, on: string | undefined): FlowNode {
+  {
+    const data: ItemData = { item: n, colour, on };
     const common = {
       id: n.id,
       position: { x: n.x, y: n.y },
@@ -38,16 +84,20 @@ export function toFlow(graph: LaidOutGraph): { nodes: FlowNode[]; edges: Edge[] 
     return n.kind === 'cluster-node'
       ? { ...common, type: 'cluster', zIndex: 0 }
       : { ...common, type: 'item', ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}) };
-  });
-  const edges = graph.edges.map((e): Edge => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    ...(e.label ? { label: e.label } : {}),
-    className: `edge ${e.kind}${e.ready ? '' : ' not-ready'}`,
-    selectable: false,
-    focusable: false,
-    zIndex: 1,
-  }));
-  return { nodes, edges };
+  }
+}
+
+// One graph view: the last conversion's objects are the ones to reuse for the next reading.
+let lastMemo: FlowMemo = new Map();
+const converted = new WeakMap<LaidOutGraph, FlowResult>();
+
+/** `toFlow` for the graph view: each reading converted once, reusing the previous reading's objects. */
+export function flowOf(graph: LaidOutGraph): FlowResult {
+  let result = converted.get(graph);
+  if (!result) {
+    result = toFlow(graph, lastMemo);
+    lastMemo = result.memo;
+    converted.set(graph, result);
+  }
+  return result;
 }
