@@ -21,7 +21,15 @@ export function tableWriter(table: IptablesTable): TableWriter {
   return {
     table,
     chain: (name) => void chains.push(name),
-    rule: (chain, ...args) => void rules.push(parseRule(table, chain, args.flat(), 'restore')),
+    rule: (chain, ...args) => {
+      // One level of flattening by hand: `Array.prototype.flat` was a third of a 10,000-endpoint sync.
+      const words: string[] = [];
+      for (const a of args) {
+        if (typeof a === 'string') words.push(a);
+        else for (const w of a) words.push(w);
+      }
+      rules.push(parseRule(table, chain, words, 'restore'));
+    },
     done: () => ({ table, chains, rules }),
   };
 }
