@@ -37,6 +37,7 @@ async function runParse(): Promise<void> {
   performance.mark('podwire:parse-start');
   const summary = await parseInWorker(text);
   if (!summary) return;
+  performance.mark('podwire:summary-arrived', { detail: summary.elapsedMs });
   documentStore.setState((s) => ({ summary, parsing: false, lastGood: summary.good ? summary : s.lastGood }));
 }
 
