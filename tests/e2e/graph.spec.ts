@@ -1,21 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pasteIntoEditor } from './support.ts';
+import { pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
 
 // The whale scenario drawn: pods on nodes, Services, the Ingress; a click opens the inspector
 // with what the pod sees; "Show in editor" and the editor's cursor connect text and picture.
 
-const errors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  errors.length = 0;
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-});
-
-test.afterEach(() => expect(errors).toEqual([]));
+startFreshWithDefaultScenario();
 
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const inspectorOf = (page: Page) => page.getByRole('region', { name: 'Inspector' });

@@ -1,21 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startFreshWithDefaultScenario } from './support.ts';
 
 // kube-proxy's rules on a node, as a user reads them in the inspector: the node's own tool,
 // folded per Service; the inspector's mode only changes the view, the scenario's mode selector
 // writes the text (and so the whole picture).
 
-const errors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  errors.length = 0;
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-});
-
-test.afterEach(() => expect(errors).toEqual([]));
+startFreshWithDefaultScenario();
 
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const rulesOf = (page: Page) =>

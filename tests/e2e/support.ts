@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /** Select all and paste, as a user pasting manifests does (typing would auto-indent). */
 export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
@@ -15,4 +15,21 @@ export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
     }, text);
+}
+
+/**
+ * Each test starts on the default scenario with no autosave, and fails if the page threw.
+ * Call once at the top of a spec file.
+ */
+export function startFreshWithDefaultScenario(): void {
+  const errors: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    errors.length = 0;
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  });
+  test.afterEach(() => expect(errors).toEqual([]));
 }

@@ -160,3 +160,22 @@ export const simulation: JsonObject = {
 
 /** A string field of a fixture, '' otherwise. */
 export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** One valid object of every kind Podwire validates. */
+export const ALL_VALID = [
+  pod,
+  service,
+  replicationController,
+  deployment,
+  statefulSet,
+  daemonSet,
+  endpoints,
+  endpointSlice,
+  ingress,
+  ingressClass,
+  networkPolicy,
+  namespace,
+  node,
+  resourceQuota,
+  simulation,
+];

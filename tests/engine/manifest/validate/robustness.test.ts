@@ -13,23 +13,7 @@ import { SHARED, sharedExists } from '../../../support/shared.ts';
 import * as f from './fixtures.ts';
 import { text, withField as w } from './fixtures.ts';
 
-const ALL = [
-  f.pod,
-  f.service,
-  f.replicationController,
-  f.deployment,
-  f.statefulSet,
-  f.daemonSet,
-  f.endpoints,
-  f.endpointSlice,
-  f.ingress,
-  f.ingressClass,
-  f.networkPolicy,
-  f.namespace,
-  f.node,
-  f.resourceQuota,
-  f.simulation,
-];
+const ALL = f.ALL_VALID;
 
 /** Runs without the safety net so a validator bug fails the test instead of being swallowed. */
 function strict(body: JsonObject): FieldError[] {

@@ -807,23 +807,7 @@ describe('validateObject: one invalid object per rule', () => {
 });
 
 describe('validateObject: valid fixtures', () => {
-  it.each([
-    f.pod,
-    f.service,
-    f.replicationController,
-    f.deployment,
-    f.statefulSet,
-    f.daemonSet,
-    f.endpoints,
-    f.endpointSlice,
-    f.ingress,
-    f.ingressClass,
-    f.networkPolicy,
-    f.namespace,
-    f.node,
-    f.resourceQuota,
-    f.simulation,
-  ])('$kind has no errors', (body) => {
+  it.each(f.ALL_VALID)('$kind has no errors', (body) => {
     expect(run(body)).toEqual([]);
   });
 });
