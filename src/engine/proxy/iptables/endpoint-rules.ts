@@ -3,7 +3,7 @@
 
 import { servicePortEndpointChainName } from '../chain-names.ts';
 import type { ProxyEndpoint, ProxyServicePort } from '../types.ts';
-import { endpointString } from './categorize.ts';
+import { endpointString } from '../categorize.ts';
 import { computeProbability } from './probability.ts';
 import type { SyncContext } from './context.ts';
 

@@ -3,7 +3,7 @@
 // then KUBE-SVC-*/KUBE-SVL-* and the KUBE-SEP-* chains.
 
 import { cidrContains, parseCidr, parseIPv4 } from '../../cluster/ipv4.ts';
-import { externalPolicyLocal } from './categorize.ts';
+import { externalPolicyLocal } from '../categorize.ts';
 import type { SyncContext } from './context.ts';
 import { writeEndpointChains, writeServiceToEndpointRules } from './endpoint-rules.ts';
 import type { ServicePlan } from './service-plan.ts';

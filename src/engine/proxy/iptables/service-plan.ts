@@ -16,7 +16,7 @@ import {
   internalPolicyLocal,
   usesClusterEndpoints,
   usesLocalEndpoints,
-} from './categorize.ts';
+} from '../categorize.ts';
 
 export interface ServicePlan {
   readonly svc: ProxyServicePort;
@@ -53,8 +53,10 @@ export function planServicePort(svc: ProxyServicePort): ServicePlan {
   const name = servicePortNameString(svc.namespace, svc.name, svc.portName);
   const clusterIP = svc.clusterIP ?? '';
   const port = String(svc.port);
-  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } =
-    categorizeEndpoints(svc);
+  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } = categorizeEndpoints(
+    svc.endpoints,
+    svc,
+  );
 
   const clusterPolicyChain = servicePortPolicyClusterChain(name, protocol);
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);

@@ -2,7 +2,7 @@
 // KUBE-SERVICES/KUBE-NODEPORTS captures, filter REJECT/DROP for missing endpoints, health checks.
 
 import type { ProxyServicePort } from '../types.ts';
-import { externalPolicyLocal } from './categorize.ts';
+import { externalPolicyLocal } from '../categorize.ts';
 import { LOCALHOST_NODEPORTS_ACCEPTED, type SyncContext } from './context.ts';
 import { writeServiceChains } from './service-chains.ts';
 import { planServicePort, type ServicePlan } from './service-plan.ts';

@@ -3,26 +3,24 @@
 // Local policies use local endpoints only); ipset entries; kube-ipvs0 addresses.
 
 import { formatCidr, parseCidr, parseIPv4 } from '../../cluster/ipv4.ts';
-import { addressMatches } from '../nftables/eval-match.ts';
-import { nftContext } from '../nftables/setup.ts';
 import {
   categorizeEndpoints,
   externalPolicyLocal,
   internalPolicyLocal,
   skipsService,
-} from '../nftables/topology.ts';
-import type { ProxyInput, ProxyServicePort } from '../types.ts';
-import { addEntry, emptyIpsets } from './ipsets.ts';
+  sortedEndpoints,
+} from '../categorize.ts';
+import { addressMatches } from '../nftables/eval-match.ts';
+import { nftContext } from '../nftables/setup.ts';
+import type { ProxyEndpoint, ProxyInput } from '../types.ts';
+import { addEntry, emptyIpsetEntries, toIpsets } from './ipsets.ts';
 import { writeIpvsIptablesRules } from './iptables-rules.ts';
 import type { IpvsRuleSet, RealServer, VirtualServer } from './model.ts';
 
 const SCHEDULERS = ['rr', 'lc', 'dh', 'sh', 'sed', 'nq', 'wrr', 'wlc', 'mh'];
 
-function realServers(svc: ProxyServicePort, onlyLocal: boolean): RealServer[] {
-  const { clusterEndpoints, localEndpoints } = categorizeEndpoints(svc);
-  const eps = onlyLocal ? localEndpoints : clusterEndpoints;
-  return eps.map((ep) => ({ ip: ep.ip, port: ep.port, weight: 1, endpoint: ep }));
-}
+const realServers = (endpoints: readonly ProxyEndpoint[]): RealServer[] =>
+  endpoints.map((ep) => ({ ip: ep.ip, port: ep.port, weight: 1, endpoint: ep }));
 
 export function buildIpvsRuleSet(input: ProxyInput): IpvsRuleSet {
   const { config } = input;
@@ -30,12 +28,13 @@ export function buildIpvsRuleSet(input: ProxyInput): IpvsRuleSet {
   const ctx = nftContext(config);
   const nodeAddresses = config.nodeIPs.filter((ip) => parseIPv4(ip) !== undefined && !ip.startsWith('127.'));
   const nodePortIPs = ctx.nodePortIPs ?? nodeAddresses;
-  const sets = emptyIpsets();
+  const sets = emptyIpsetEntries();
   const virtualServers: VirtualServer[] = [];
-  const bound: string[] = [];
+  // kube-ipvs0 addresses, in the order first bound (a Set: one check per virtual server).
+  const bound = new Set<string>();
   const lbNoNodeAccess: { ip: string; protocol: string; port: number }[] = [];
   const bind = (ip: string): void => {
-    if (!bound.includes(ip)) bound.push(ip);
+    bound.add(ip);
   };
 
   for (const svc of input.services) {
@@ -43,6 +42,7 @@ export function buildIpvsRuleSet(input: ProxyInput): IpvsRuleSet {
     const clusterIP = svc.clusterIP ?? '';
     const proto = svc.protocol.toLowerCase();
     const hostPort = (ip: string): string => `${ip},${proto}:${svc.port}`;
+    const { clusterEndpoints, localEndpoints } = categorizeEndpoints(sortedEndpoints(svc.endpoints), svc);
     const vs = (ip: string, port: number, kind: VirtualServer['kind'], onlyLocal: boolean): void => {
       virtualServers.push({
         protocol: svc.protocol,
@@ -52,7 +52,7 @@ export function buildIpvsRuleSet(input: ProxyInput): IpvsRuleSet {
         kind,
         service: svc,
         persistentTimeout: svc.sessionAffinity === 'ClientIP' ? svc.sessionAffinityTimeoutSeconds : undefined,
-        realServers: realServers(svc, onlyLocal),
+        realServers: realServers(onlyLocal ? localEndpoints : clusterEndpoints),
       });
     };
     for (const ep of svc.endpoints) {
@@ -110,16 +110,17 @@ export function buildIpvsRuleSet(input: ProxyInput): IpvsRuleSet {
   }
   for (const ip of bound) addEntry(sets, 'KUBE-IPVS-IPS', ip);
 
+  const ipsets = toIpsets(sets);
   const { rules, jumps, natChains, filterChains } = writeIpvsIptablesRules(
-    sets,
+    ipsets,
     config,
     ctx.mark,
     lbNoNodeAccess,
   );
   return {
     virtualServers,
-    ipsets: [...sets.values()],
-    dummyAddresses: bound,
+    ipsets: [...ipsets.values()],
+    dummyAddresses: [...bound],
     natChains,
     filterChains,
     rules,

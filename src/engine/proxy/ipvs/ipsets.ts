@@ -67,13 +67,28 @@ export const ipsetInfo: readonly (readonly [string, IpsetType, string])[] = [
   ['KUBE-IPVS-IPS', 'hash:ip', 'Addresses on the ipvs interface'],
 ];
 
-export function emptyIpsets(): Map<string, Ipset> {
-  return new Map(ipsetInfo.map(([name, type, comment]) => [name, { name, type, comment, entries: [] }]));
+/**
+ * Each ipset's entries while a sync fills them. A Set keeps kube-proxy's insertion order and drops
+ * duplicates in constant time (a list's `includes` made 1,000 Services' entries quadratic).
+ */
+export type IpsetEntries = ReadonlyMap<string, Set<string>>;
+
+export function emptyIpsetEntries(): IpsetEntries {
+  return new Map(ipsetInfo.map(([name]) => [name, new Set<string>()]));
 }
 
-export function addEntry(sets: Map<string, Ipset>, name: string, entry: string): void {
-  const set = sets.get(name);
-  if (set && !set.entries.includes(entry)) set.entries.push(entry);
+export function addEntry(sets: IpsetEntries, name: string, entry: string): void {
+  sets.get(name)?.add(entry);
+}
+
+/** The filled ipsets, in ipsetInfo's order. */
+export function toIpsets(sets: IpsetEntries): Map<string, Ipset> {
+  return new Map(
+    ipsetInfo.map(([name, type, comment]) => [
+      name,
+      { name, type, comment, entries: [...(sets.get(name) ?? [])] },
+    ]),
+  );
 }
 
 /** Does `entry` (an ipset Entry.String()) hold for these packet fields? `dims` as in `--match-set S dst,dst,src`. */

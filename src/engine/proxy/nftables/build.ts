@@ -2,10 +2,10 @@
 // whole `ip kube-proxy` table for one node, IPv4 family.
 
 import type { ProxyInput } from '../types.ts';
-import type { NftTable } from './model.ts';
+import { draftTable, type NftTable } from './model.ts';
 import { writeServicePort } from './service-rules.ts';
 import { nftContext, setupNFTables } from './setup.ts';
-import { skipsService } from './topology.ts';
+import { skipsService } from '../categorize.ts';
 
 export function buildNftablesRuleset(input: ProxyInput): NftTable {
   const table: NftTable = {
@@ -16,10 +16,11 @@ export function buildNftablesRuleset(input: ProxyInput): NftTable {
     sets: [],
   };
   const ctx = nftContext(input.config);
-  setupNFTables(table, ctx);
+  const draft = draftTable(table);
+  setupNFTables(draft, ctx);
   for (const svc of input.services) {
     if (skipsService(svc) || (svc.clusterIP ?? '').includes(':')) continue;
-    writeServicePort(table, ctx, svc);
+    writeServicePort(draft, ctx, svc);
   }
   return table;
 }

@@ -97,36 +97,74 @@ export function findSet(table: NftTable, name: string): NftSet | undefined {
   return table.sets.find((s) => s.name === name);
 }
 
+/**
+ * A table while a sync fills it, with its chains, sets and element keys indexed by name: a full
+ * sync adds tens of thousands of chains, rules and elements, and linear lookups made it quadratic.
+ */
+export interface NftTableDraft {
+  readonly table: NftTable;
+  readonly chains: Map<string, NftChain>;
+  readonly sets: Map<string, NftSet>;
+  /** Per set, the keys present (joined with ` . `), for ensureElem's duplicate check. */
+  readonly elementKeys: Map<string, Set<string>>;
+}
+
+export function draftTable(table: NftTable): NftTableDraft {
+  const draft: NftTableDraft = { table, chains: new Map(), sets: new Map(), elementKeys: new Map() };
+  for (const chain of table.chains) draft.chains.set(chain.name, chain);
+  for (const set of table.sets) indexSet(draft, set);
+  return draft;
+}
+
+function indexSet(draft: NftTableDraft, set: NftSet): void {
+  draft.sets.set(set.name, set);
+  draft.elementKeys.set(set.name, new Set(set.elements.map((e) => e.key.join(' . '))));
+}
+
+/** Adds a set or map (kube-proxy's tx.Add of a Set or Map). */
+export function addSet(draft: NftTableDraft, set: NftSet): void {
+  draft.table.sets.push(set);
+  indexSet(draft, set);
+}
+
 /** Adds a chain once (kube-proxy's ensureChain) and returns it. */
-export function ensureChain(table: NftTable, name: string, base?: NftBaseChain, comment?: string): NftChain {
-  const existing = findChain(table, name);
+export function ensureChain(
+  draft: NftTableDraft,
+  name: string,
+  base?: NftBaseChain,
+  comment?: string,
+): NftChain {
+  const existing = draft.chains.get(name);
   if (existing) return existing;
   const chain: NftChain = { name, base, comment, rules: [] };
-  table.chains.push(chain);
+  draft.table.chains.push(chain);
+  draft.chains.set(name, chain);
   return chain;
 }
 
 export function addRule(
-  table: NftTable,
+  draft: NftTableDraft,
   chain: string,
   matches: readonly NftMatch[],
   action: NftAction,
   comment?: string,
 ): void {
-  ensureChain(table, chain).rules.push({ matches, action, comment });
+  ensureChain(draft, chain).rules.push({ matches, action, comment });
 }
 
 /** Adds an element unless an equal key is present (nftElementStorage.ensureElem). */
 export function addElement(
-  table: NftTable,
+  draft: NftTableDraft,
   set: string,
   key: readonly string[],
   value?: string,
   comment?: string,
 ): void {
-  const target = findSet(table, set);
-  if (!target) return;
+  const target = draft.sets.get(set);
+  const keys = draft.elementKeys.get(set);
+  if (!target || !keys) return;
   const joined = key.join(' . ');
-  if (target.elements.some((e) => e.key.join(' . ') === joined)) return;
+  if (keys.has(joined)) return;
+  keys.add(joined);
   target.elements.push({ key, value, comment });
 }

@@ -2,13 +2,13 @@
 // servicePortEndpointChainNameBase (8 base32 characters of a SHA-256, then the readable name).
 
 import type { ProxyEndpoint, ProxyServicePort } from '../types.ts';
-import { base32, sha256, utf8Bytes } from '../sha256.ts';
+import { nameHash } from '../name-hash.ts';
 
 /** knftables.NameLengthMax (256) minus the longest prefix (16). */
 const chainNameBaseLengthMax = 256 - 16;
 
 function hashAndTruncate(name: string): string {
-  const hashed = `${base32(sha256(utf8Bytes(name))).slice(0, 8)}-${name}`;
+  const hashed = `${nameHash(name).slice(0, 8)}-${name}`;
   return hashed.length > chainNameBaseLengthMax
     ? `${hashed.slice(0, chainNameBaseLengthMax - 3)}...`
     : hashed;

@@ -5,15 +5,18 @@
 import { parseCidr, cidrContains, formatCidr, parseIPv4 } from '../../cluster/ipv4.ts';
 import { servicePortNameString } from '../chain-names.ts';
 import type { ProxyEndpoint, ProxyServicePort } from '../types.ts';
-import { addElement, addRule, ensureChain, type NftMatch, type NftTable } from './model.ts';
-import { affinitySetName, endpointChainName, serviceChainNames } from './names.ts';
-import type { NftContext } from './setup.ts';
 import {
   categorizeEndpoints,
   externallyAccessible,
   externalPolicyLocal,
   internalPolicyLocal,
-} from './topology.ts';
+  sortedEndpoints,
+  usesClusterEndpoints,
+  usesLocalEndpoints,
+} from '../categorize.ts';
+import { addElement, addRule, addSet, ensureChain, type NftMatch, type NftTableDraft } from './model.ts';
+import { affinitySetName, endpointChainName, serviceChainNames } from './names.ts';
+import type { NftContext } from './setup.ts';
 
 const masq = { a: 'jump', chain: 'mark-for-masquerade' } as const;
 
@@ -27,22 +30,26 @@ function sourceRanges(svc: ProxyServicePort): string[] {
   return out;
 }
 
-export function writeServicePort(table: NftTable, ctx: NftContext, svc: ProxyServicePort): void {
+export function writeServicePort(table: NftTableDraft, ctx: NftContext, svc: ProxyServicePort): void {
   const clusterIP = svc.clusterIP ?? '';
   const protocol = svc.protocol.toLowerCase();
   const port = String(svc.port);
   const spn = servicePortNameString(svc.namespace, svc.name, svc.portName);
   const names = serviceChainNames(svc);
   const affinity = svc.sessionAffinity === 'ClientIP';
-  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } =
-    categorizeEndpoints(svc);
+  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints } = categorizeEndpoints(
+    sortedEndpoints(svc.endpoints),
+    svc,
+  );
   const externalLocal = externalPolicyLocal(svc);
+  // Each endpoint's chain is named three times (chain, dispatch, rules): build the names once.
+  const endpointChains = new Map(allReachableEndpoints.map((ep) => [ep, endpointChainName(svc, ep)]));
+  const chainOf = (ep: ProxyEndpoint): string => endpointChains.get(ep) ?? endpointChainName(svc, ep);
 
-  for (const ep of allReachableEndpoints) ensureChain(table, endpointChainName(svc, ep));
-  const usesClusterChain =
-    clusterEndpoints.length > 0 && (!internalPolicyLocal(svc) || externallyAccessible(svc));
+  for (const chain of endpointChains.values()) ensureChain(table, chain);
+  const usesClusterChain = clusterEndpoints.length > 0 && usesClusterEndpoints(svc);
   if (usesClusterChain) ensureChain(table, names.cluster);
-  const usesLocalChain = localEndpoints.length > 0 && (internalPolicyLocal(svc) || externalLocal);
+  const usesLocalChain = localEndpoints.length > 0 && usesLocalEndpoints(svc);
   if (usesLocalChain) ensureChain(table, names.local);
 
   const internalChain = internalPolicyLocal(svc) ? names.local : names.cluster;
@@ -126,7 +133,7 @@ export function writeServicePort(table: NftTable, ctx: NftContext, svc: ProxySer
 
   if (affinity) {
     for (const ep of allReachableEndpoints) {
-      table.sets.push({
+      addSet(table, {
         kind: 'set',
         name: affinitySetName(svc, ep),
         type: 'ipv4_addr',
@@ -137,11 +144,11 @@ export function writeServicePort(table: NftTable, ctx: NftContext, svc: ProxySer
       });
     }
   }
-  if (usesClusterChain) writeServiceToEndpointRules(table, svc, names.cluster, clusterEndpoints);
-  if (usesLocalChain) writeServiceToEndpointRules(table, svc, names.local, localEndpoints);
+  if (usesClusterChain) writeServiceToEndpointRules(table, svc, names.cluster, clusterEndpoints, chainOf);
+  if (usesLocalChain) writeServiceToEndpointRules(table, svc, names.local, localEndpoints, chainOf);
 
   for (const ep of allReachableEndpoints) {
-    const chain = endpointChainName(svc, ep);
+    const chain = chainOf(ep);
     // Hairpin: a pod reaching itself through the Service must be SNATed.
     addRule(table, chain, [{ m: 'addr', field: 'saddr', negated: false, value: ep.ip }], masq);
     if (affinity) addRule(table, chain, [], { a: 'update', set: affinitySetName(svc, ep) });
@@ -150,7 +157,7 @@ export function writeServicePort(table: NftTable, ctx: NftContext, svc: ProxySer
 }
 
 function writeFirewall(
-  table: NftTable,
+  table: NftTableDraft,
   ctx: NftContext,
   svc: ProxyServicePort,
   ranges: string[],
@@ -174,18 +181,19 @@ function writeFirewall(
 }
 
 function writeServiceToEndpointRules(
-  table: NftTable,
+  table: NftTableDraft,
   svc: ProxyServicePort,
   chain: string,
   endpoints: readonly ProxyEndpoint[],
+  chainOf: (ep: ProxyEndpoint) => string,
 ): void {
   if (svc.sessionAffinity === 'ClientIP') {
     for (const ep of endpoints) {
       addRule(table, chain, [{ m: 'addr-lookup', field: 'saddr', set: affinitySetName(svc, ep) }], {
         a: 'goto',
-        chain: endpointChainName(svc, ep),
+        chain: chainOf(ep),
       });
     }
   }
-  addRule(table, chain, [], { a: 'numgen', targets: endpoints.map((ep) => endpointChainName(svc, ep)) });
+  addRule(table, chain, [], { a: 'numgen', targets: endpoints.map(chainOf) });
 }

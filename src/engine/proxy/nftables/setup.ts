@@ -3,7 +3,15 @@
 
 import { cidrContains, parseCidr, parseIPv4 } from '../../cluster/ipv4.ts';
 import type { ProxyConfig } from '../types.ts';
-import { addElement, addRule, ensureChain, type NftBaseChain, type NftSet, type NftTable } from './model.ts';
+import {
+  addElement,
+  addRule,
+  addSet,
+  ensureChain,
+  type NftBaseChain,
+  type NftSet,
+  type NftTableDraft,
+} from './model.ts';
 
 /** The settings setupNFTables and the service rules read, derived once from the config. */
 export interface NftContext {
@@ -77,14 +85,20 @@ const jumpChains: readonly (readonly [string, string, boolean])[] = [
   ['cluster-ips-check', 'filter-output', true],
 ];
 
-function addSet(table: NftTable, kind: NftSet['kind'], name: string, type: string, comment: string): void {
-  table.sets.push({ kind, name, type, flags: [], timeout: undefined, comment, elements: [] });
+function addNamedSet(
+  table: NftTableDraft,
+  kind: NftSet['kind'],
+  name: string,
+  type: string,
+  comment: string,
+): void {
+  addSet(table, { kind, name, type, flags: [], timeout: undefined, comment, elements: [] });
 }
 
 const destMap = 'ipv4_addr . inet_proto . inet_service : verdict';
 const portMap = 'inet_proto . inet_service : verdict';
 
-export function setupNFTables(table: NftTable, ctx: NftContext): void {
+export function setupNFTables(table: NftTableDraft, ctx: NftContext): void {
   for (const [name, base] of baseChains) ensureChain(table, name, base);
   for (const [dst, src, ctNew] of jumpChains) {
     ensureChain(table, dst);
@@ -98,7 +112,7 @@ export function setupNFTables(table: NftTable, ctx: NftContext): void {
   addRule(table, 'masquerading', [], { a: 'mark-xor', mark: ctx.mark });
   addRule(table, 'masquerading', [], { a: 'masquerade' });
 
-  addSet(table, 'set', 'cluster-ips', 'ipv4_addr', 'Active ClusterIPs');
+  addNamedSet(table, 'set', 'cluster-ips', 'ipv4_addr', 'Active ClusterIPs');
   addRule(
     table,
     'cluster-ips-check',
@@ -118,18 +132,18 @@ export function setupNFTables(table: NftTable, ctx: NftContext): void {
   }
 
   if (ctx.nodePortIPs !== undefined) {
-    addSet(table, 'set', 'nodeport-ips', 'ipv4_addr', 'IPs that accept NodePort traffic');
+    addNamedSet(table, 'set', 'nodeport-ips', 'ipv4_addr', 'IPs that accept NodePort traffic');
     for (const ip of ctx.nodePortIPs) addElement(table, 'nodeport-ips', [ip]);
   }
 
-  addSet(
+  addNamedSet(
     table,
     'map',
     'no-endpoint-services',
     destMap,
     'vmap to drop or reject packets to services with no endpoints',
   );
-  addSet(
+  addNamedSet(
     table,
     'map',
     'no-endpoint-nodeports',
@@ -145,12 +159,18 @@ export function setupNFTables(table: NftTable, ctx: NftContext): void {
     map: 'no-endpoint-nodeports',
   });
 
-  addSet(table, 'map', 'firewall-ips', destMap, 'destinations that are subject to LoadBalancerSourceRanges');
+  addNamedSet(
+    table,
+    'map',
+    'firewall-ips',
+    destMap,
+    'destinations that are subject to LoadBalancerSourceRanges',
+  );
   ensureChain(table, 'firewall-check');
   addRule(table, 'firewall-check', [], { a: 'vmap', key: 'dest', map: 'firewall-ips' });
 
-  addSet(table, 'map', 'service-ips', destMap, 'ClusterIP, ExternalIP and LoadBalancer IP traffic');
-  addSet(table, 'map', 'service-nodeports', portMap, 'NodePort traffic');
+  addNamedSet(table, 'map', 'service-ips', destMap, 'ClusterIP, ExternalIP and LoadBalancer IP traffic');
+  addNamedSet(table, 'map', 'service-nodeports', portMap, 'NodePort traffic');
   addRule(table, 'services', [], { a: 'vmap', key: 'dest', map: 'service-ips' });
   addRule(table, 'services', nodePortDest(ctx, true), { a: 'vmap', key: 'port', map: 'service-nodeports' });
 }

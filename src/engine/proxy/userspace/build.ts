@@ -2,7 +2,7 @@
 // per service port, opened on the node, and the nat REDIRECT/DNAT rules that steer traffic into it.
 
 import { servicePortNameString } from '../chain-names.ts';
-import { skipsService, sortedEndpoints } from '../nftables/topology.ts';
+import { skipsService, sortedEndpoints } from '../categorize.ts';
 import type { ProxyEndpoint, ProxyInput, ProxyServicePort } from '../types.ts';
 
 export interface UserspacePortal {
