@@ -1,7 +1,8 @@
 // Helpers for the kernel cross-checks: run commands in network namespaces we create (root only),
-// install the tools with apt-get when missing, and clean everything up afterwards.
+// install the tools with apt-get when missing, build a node with its pods and servers (a "lab"),
+// and clean everything up afterwards.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { ensureRuleCalls } from '../../src/engine/proxy/iptables/jump-chains.ts';
 import { renderRestore } from '../../src/engine/proxy/iptables/render-restore.ts';
 import type { IptablesRuleSet } from '../../src/engine/proxy/iptables/types.ts';
@@ -83,4 +84,100 @@ export function loadLikeKubeProxy(ns: Netns, rules: IptablesRuleSet): void {
     ns.exec('iptables', ['-t', call.table, '-I', call.chain, '1', ...call.args]);
   }
   ns.exec('iptables-restore', ['--noflush', '--counters'], renderRestore(rules));
+}
+
+/** The port every lab server listens on; each connection gets the server's pod name, then FIN. */
+export const SERVER_PORT = 8080;
+const SERVER = `const name = process.argv[1];
+require('net').createServer((s) => s.end(name)).listen(${SERVER_PORT}, '0.0.0.0', () => console.log('ready'));`;
+
+/** A pod of the lab: its namespace is named after it; `serves` starts a server in it. */
+export interface LabPod {
+  readonly name: string;
+  readonly ip: string;
+  readonly serves: boolean;
+}
+
+/** A node namespace with its pods, the rules loaded and the servers listening. */
+export interface NodeLab {
+  readonly node: Netns;
+  /** Pod name → its namespace. */
+  readonly pods: ReadonlyMap<string, Netns>;
+  /** Stops the servers (the namespaces go with `Netns.cleanup()`). */
+  stop(): void;
+}
+
+/** Resolves once the server printed `ready`; rejects when it exits or stays silent for 10 s. */
+function listening(server: ChildProcess, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server in ${name} not listening after 10 s`)), 10_000);
+    server.stdout?.setEncoding('utf8');
+    server.stdout?.on('data', (chunk: string) => {
+      if (!chunk.includes('ready')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server in ${name} exited (${code ?? 'signal'})`));
+    });
+  });
+}
+
+/**
+ * One node namespace routing to pod namespaces (point-to-point veths, /32 routes, as Calico
+ * does), the node's rules loaded like kube-proxy does, one Node server per serving pod.
+ * `tag` names the namespaces and veths: short (the veth names stay under 15 characters) and
+ * unique per test file.
+ */
+export async function buildNodeLab(
+  tag: string,
+  nodeIP: string,
+  pods: readonly LabPod[],
+  rules: IptablesRuleSet,
+): Promise<NodeLab> {
+  const gateway = '169.254.1.1';
+  const node = new Netns(`${tag}-node`);
+  const servers: ChildProcess[] = [];
+  const stop = (): void => servers.forEach((s) => s.kill());
+  try {
+    node.exec('sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
+    node.exec('sysctl', ['-qw', 'net.ipv4.conf.all.route_localnet=1']);
+    node.exec('ip', ['addr', 'add', `${nodeIP}/32`, 'dev', 'lo']); // LOCAL, like eth0's address
+    // A default route, as a real node has (else Service IPs are unroutable before filter runs);
+    // its veth peer stays inside the namespace, so nothing leaves.
+    node.exec('ip', ['link', 'add', 'up0', 'type', 'veth', 'peer', 'name', 'up1']);
+    node.exec('ip', ['link', 'set', 'up0', 'up']);
+    node.exec('ip', ['link', 'set', 'up1', 'up']);
+    node.exec('ip', ['addr', 'add', '192.0.2.1/24', 'dev', 'up0']);
+    node.exec('ip', ['route', 'add', 'default', 'via', '192.0.2.2']);
+    const podNs = new Map<string, Netns>();
+    const ready: Promise<void>[] = [];
+    pods.forEach((pod, i) => {
+      const ns = new Netns(`${tag}-pod-${i}`);
+      podNs.set(pod.name, ns);
+      const host = `${tag}h${i}`;
+      node.exec('ip', ['link', 'add', host, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns.name]);
+      node.exec('ip', ['addr', 'add', `${gateway}/32`, 'dev', host]);
+      node.exec('ip', ['link', 'set', host, 'up']);
+      node.exec('ip', ['route', 'add', `${pod.ip}/32`, 'dev', host]);
+      ns.exec('ip', ['addr', 'add', `${pod.ip}/32`, 'dev', 'eth0']);
+      ns.exec('ip', ['link', 'set', 'eth0', 'up']);
+      ns.exec('ip', ['route', 'add', gateway, 'dev', 'eth0']);
+      ns.exec('ip', ['route', 'add', 'default', 'via', gateway]);
+      if (pod.serves) {
+        const server = spawn('ip', ['netns', 'exec', ns.name, process.execPath, '-e', SERVER, pod.name], {
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        servers.push(server);
+        ready.push(listening(server, ns.name));
+      }
+    });
+    loadLikeKubeProxy(node, rules);
+    await Promise.all(ready);
+    return { node, pods: podNs, stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
 }

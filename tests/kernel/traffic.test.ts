@@ -3,13 +3,12 @@
 // TCP connections from a client pod to ClusterIPs and a NodePort. The backends reached must be the
 // evaluator's reachable set; a Service without endpoints must refuse (REJECT). Root only.
 
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCluster, parseManifests } from '../../src/engine/index.ts';
 import { evaluateIptables } from '../../src/engine/proxy/iptables/evaluate.ts';
 import { syncProxyRules } from '../../src/engine/proxy/iptables/sync.ts';
 import { proxyInputFromModel } from '../../src/engine/proxy/input.ts';
-import { kernelUnavailable, loadLikeKubeProxy, Netns } from './netns.ts';
+import { buildNodeLab, kernelUnavailable, type NodeLab, Netns } from './netns.ts';
 
 const reason = kernelUnavailable() ?? (process.execPath ? undefined : 'no node binary');
 if (reason) console.log(`kernel traffic checks skipped: ${reason}`);
@@ -46,7 +45,6 @@ metadata: {name: empty}
 spec: {selector: {app: nothing}, ports: [{port: 81}]}
 `;
 
-const SERVER = `require('net').createServer((s) => s.end(process.argv[1])).listen(8080, '0.0.0.0')`;
 const CLIENT = `const s = require('net').connect({host: process.argv[1], port: +process.argv[2]}, () => {});
 let d = ''; s.on('data', (c) => (d += c)); s.on('end', () => console.log(d));
 s.on('error', (e) => console.log('ERR ' + e.code)); s.setTimeout(3000, () => { console.log('TIMEOUT'); s.destroy(); });`;
@@ -56,56 +54,22 @@ afterAll(() => Netns.cleanup());
 describe.skipIf(reason !== undefined)('kernel: real TCP through the node rules', () => {
   const model = buildCluster(parseManifests(SCENARIO).objects);
   const node = model.nodes[0];
-  const gateway = '169.254.1.1';
   const pods = model.pods.filter((p) => (p.labels['app'] === 'web' || p.name === 'client') && p.ip !== '');
   const input = proxyInputFromModel(model, node?.name ?? '');
   const rules = syncProxyRules(input);
-  const servers: ReturnType<typeof spawn>[] = [];
-  afterAll(() => servers.forEach((s) => s.kill()));
-  const tag = `${process.pid % 10000}`;
-  const nodeNs = reason === undefined ? new Netns(`pw-node-${tag}`) : undefined;
-  const podNs = new Map<string, Netns>();
+  let lab: NodeLab | undefined;
+  afterAll(() => lab?.stop());
 
-  it('builds the node and pod namespaces and loads the rules', () => {
-    if (!nodeNs || !node) throw new Error('no node');
-    nodeNs.exec('sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    nodeNs.exec('sysctl', ['-qw', 'net.ipv4.conf.all.route_localnet=1']);
-    nodeNs.exec('ip', ['addr', 'add', `${node.internalIP}/32`, 'dev', 'lo']); // LOCAL, like eth0's address
-    // A default route, as a real node has (else Service IPs are unroutable before filter runs);
-    // its veth peer stays inside the namespace, so nothing leaves.
-    nodeNs.exec('ip', ['link', 'add', 'up0', 'type', 'veth', 'peer', 'name', 'up1']);
-    nodeNs.exec('ip', ['link', 'set', 'up0', 'up']);
-    nodeNs.exec('ip', ['link', 'set', 'up1', 'up']);
-    nodeNs.exec('ip', ['addr', 'add', '192.0.2.1/24', 'dev', 'up0']);
-    nodeNs.exec('ip', ['route', 'add', 'default', 'via', '192.0.2.2']);
-    pods.forEach((pod, i) => {
-      const ns = new Netns(`pw-pod-${tag}-${i}`);
-      podNs.set(pod.name, ns);
-      const host = `pwv${tag}h${i}`;
-      nodeNs.exec('ip', ['link', 'add', host, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns.name]);
-      nodeNs.exec('ip', ['addr', 'add', `${gateway}/32`, 'dev', host]);
-      nodeNs.exec('ip', ['link', 'set', host, 'up']);
-      nodeNs.exec('ip', ['route', 'add', `${pod.ip}/32`, 'dev', host]);
-      ns.exec('ip', ['addr', 'add', `${pod.ip}/32`, 'dev', 'eth0']);
-      ns.exec('ip', ['link', 'set', 'eth0', 'up']);
-      ns.exec('ip', ['route', 'add', gateway, 'dev', 'eth0']);
-      ns.exec('ip', ['route', 'add', 'default', 'via', gateway]);
-      if (pod.labels['app'] === 'web') {
-        servers.push(
-          spawn('ip', ['netns', 'exec', ns.name, process.execPath, '-e', SERVER, pod.name], {
-            stdio: 'ignore',
-          }),
-        );
-      }
-    });
-    loadLikeKubeProxy(nodeNs, rules);
+  it('builds the node and pod namespaces and loads the rules', async () => {
+    if (!node) throw new Error('no node');
+    const serving = pods.map((p) => ({ name: p.name, ip: p.ip, serves: p.labels['app'] === 'web' }));
+    lab = await buildNodeLab(`pwt${process.pid % 10000}`, node.internalIP, serving, rules);
     expect(pods.length).toBe(4);
   });
 
-  const connect = async (host: string, port: number): Promise<string> => {
-    const client = podNs.get('client');
+  const connect = (host: string, port: number): string => {
+    const client = lab?.pods.get('client');
     if (!client) return 'no client';
-    await new Promise((r) => setTimeout(r, 300)); // let the servers listen
     return client.exec(process.execPath, ['-e', CLIENT, host, String(port)]).trim();
   };
   const client = () => pods.find((p) => p.name === 'client')?.ip ?? '';
@@ -116,7 +80,7 @@ describe.skipIf(reason !== undefined)('kernel: real TCP through the node rules',
       input.config,
     );
 
-  it('reaches exactly the backends the evaluator lists, through the ClusterIP and the NodePort', async () => {
+  it('reaches exactly the backends the evaluator lists, through the ClusterIP and the NodePort', () => {
     const web = input.services.find((s) => s.name === 'web');
     if (!web || !node) throw new Error('no web service');
     for (const [ip, port] of [
@@ -127,14 +91,14 @@ describe.skipIf(reason !== undefined)('kernel: real TCP through the node rules',
         (o) => pods.find((p) => o.startsWith(`${p.ip}:`))?.name,
       );
       const seen = new Set<string>();
-      for (let i = 0; i < 30 && seen.size < expected.length; i++) seen.add(await connect(ip, port));
+      for (let i = 0; i < 30 && seen.size < expected.length; i++) seen.add(connect(ip, port));
       expect([...seen].sort()).toEqual([...expected].sort());
     }
   }, 60_000);
 
-  it('refuses a connection to a Service without endpoints (REJECT)', async () => {
+  it('refuses a connection to a Service without endpoints (REJECT)', () => {
     const empty = input.services.find((s) => s.name === 'empty');
     expect(reachable(empty?.clusterIP ?? '', 81).verdict).toBe('reject');
-    expect(await connect(empty?.clusterIP ?? '', 81)).toBe('ERR ECONNREFUSED');
+    expect(connect(empty?.clusterIP ?? '', 81)).toBe('ERR ECONNREFUSED');
   });
 });
