@@ -1,9 +1,17 @@
 // The `podwire` command: the engine from a terminal. Exit 0 ok, 1 input errors, 2 bad usage.
-import { buildCluster, nodeRules, parseManifests, type ProxyMode } from '../engine/index.ts';
+import {
+  buildCluster,
+  buildIngressRouteTable,
+  nodeRules,
+  parseManifests,
+  traceRequest,
+  type ProxyMode,
+} from '../engine/index.ts';
 import { parseArgs, type ParsedArgs } from './args.ts';
 import { joinInputs, readInputs, type InputFile } from './input.ts';
 import { dnsQuery, envLines, UsageError } from './verbs/cluster-queries.ts';
 import { describeHuman, describeJson } from './verbs/describe.ts';
+import { traceHuman } from './verbs/trace.ts';
 import { formatHuman, validateTexts } from './verbs/validate.ts';
 
 const USAGE = `usage: podwire <verb> FILE... [options]
@@ -16,6 +24,8 @@ verbs:
   env FILE... --pod NS/NAME                 the Service environment variables kubelet injects
   rules FILE... --node NAME [--proxy-mode iptables|ipvs|nftables|userspace] [--format save|restore]
                                             the node's kube-proxy rules as the real tools print them
+  trace FILE... --from external --to URL|HOST:PORT [--proxy-mode M] [--seed N]
+                                            one request, hop by hop (through the Ingress for a URL with a host name)
 
 options:
   --json             print one JSON document
@@ -78,6 +88,22 @@ function run(args: ParsedArgs, inputs: InputFile[]): number {
       output(args, rules, rules.text);
       return failed;
     }
+    case 'trace': {
+      const mode = flag(args, 'proxy-mode', model.settings.proxyMode);
+      if (!MODES.includes(mode)) throw new UsageError(`--proxy-mode must be one of ${MODES.join(', ')}`);
+      const seedText = flag(args, 'seed', String(model.settings.seed));
+      if (!/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
+      const table = model.ingresses.length > 0 ? buildIngressRouteTable(model, parsed.objects) : undefined;
+      const answer = traceRequest(model, table, {
+        from: flag(args, 'from'),
+        to: flag(args, 'to'),
+        proxyMode: mode as ProxyMode,
+        seed: Number(seedText),
+      });
+      if (!answer.ok) throw new UsageError(answer.error);
+      output(args, answer.result, traceHuman(answer.result));
+      return failed;
+    }
     default:
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
   }
@@ -90,7 +116,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    if (!['validate', 'describe', 'dns', 'env', 'rules'].includes(args.verb ?? ''))
+    if (!['validate', 'describe', 'dns', 'env', 'rules', 'trace'].includes(args.verb ?? ''))
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
     if (args.files.length === 0) throw new UsageError(`${args.verb ?? ''} needs at least one FILE`);
     let inputs: InputFile[];

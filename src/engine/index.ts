@@ -39,7 +39,6 @@ export {
   podId,
   serviceId,
 } from './graph/build.ts';
-
 // The cluster stage: what a control plane makes of the applied objects.
 export type {
   ClusterContainer,
@@ -163,3 +162,36 @@ export { evaluateIptables } from './proxy/iptables/evaluate.ts';
 /** One node's kube-proxy rules for a mode, as `iptables-save` / `ipvsadm -Ln` / `nft list ruleset` print them (or kube-proxy's restore input). */
 export { nodeRules, type NodeRules, type RulesFormat } from './proxy/node-rules.ts';
 export type { Packet, ProxyConfig, ProxyEndpoint, ProxyInput, ProxyServicePort } from './proxy/types.ts';
+
+// The ingress stage: ingress-nginx's route table (its nginx.conf as data) and one request through it.
+export type {
+  IngressCandidate,
+  IngressEndpoint,
+  IngressLocation,
+  IngressPathType,
+  IngressRef,
+  IngressRequest,
+  IngressRouteTable,
+  IngressRouting,
+  IngressServer,
+  IngressUpstream,
+  LocationMatch,
+} from './ingress/types.ts';
+/** The server blocks and locations ingress-nginx builds from the Ingresses it serves, what it ignores and why (located diagnostics). */
+export { buildIngressRouteTable } from './ingress/route-table.ts';
+/** One request through ingress-nginx: server by Host, location by path, https redirect, rewrite, round robin over ready endpoints. */
+export { routeRequest } from './ingress/route-request.ts';
+
+// The simulation stage (so far: one request from outside, traced hop by hop).
+export type {
+  TraceAddresses,
+  TraceAnswer,
+  TraceHop,
+  TraceOptions,
+  TraceOutcome,
+  TraceResult,
+} from './sim/trace-types.ts';
+/** One request, hop by hop: load balancer, kube-proxy's rules (the mode's evaluator), the Ingress route table, the pod. */
+export { EXTERNAL_CLIENT_IP, traceRequest } from './sim/trace.ts';
+/** One new connection through one node's kube-proxy rules, whatever the mode. */
+export { proxyAtNode, type NodeProxyDecision } from './sim/node-proxy.ts';
