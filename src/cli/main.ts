@@ -2,6 +2,7 @@
 import {
   buildCluster,
   buildIngressRouteTable,
+  createSimulation,
   nodeRules,
   parseManifests,
   traceRequest,
@@ -11,6 +12,7 @@ import { parseArgs, type ParsedArgs } from './args.ts';
 import { joinInputs, readInputs, type InputFile } from './input.ts';
 import { dnsQuery, envLines, UsageError } from './verbs/cluster-queries.ts';
 import { describeHuman, describeJson } from './verbs/describe.ts';
+import { simulateHuman } from './verbs/simulate.ts';
 import { traceHuman } from './verbs/trace.ts';
 import { formatHuman, validateTexts } from './verbs/validate.ts';
 
@@ -24,8 +26,10 @@ verbs:
   env FILE... --pod NS/NAME                 the Service environment variables kubelet injects
   rules FILE... --node NAME [--proxy-mode iptables|ipvs|nftables|userspace] [--format save|restore]
                                             the node's kube-proxy rules as the real tools print them
-  trace FILE... --from external --to URL|HOST:PORT [--proxy-mode M] [--seed N]
-                                            one request, hop by hop (through the Ingress for a URL with a host name)
+  trace FILE... --from SRC --to URL|HOST:PORT [--proxy-mode M] [--seed N]
+                                            one request, hop by hop; SRC is external, pod/NS/NAME or node/NAME
+  simulate FILE... [--requests N] [--seed N] [--proxy-mode M]
+                                            the Simulation document's traffic, N requests per flow (default 100)
 
 options:
   --json             print one JSON document
@@ -44,6 +48,18 @@ function flag(args: ParsedArgs, name: string, fallback?: string): string {
   if (typeof value === 'string') return value;
   if (fallback !== undefined) return fallback;
   throw new UsageError(`--${name} is required`);
+}
+
+function proxyMode(args: ParsedArgs, fallback: ProxyMode): ProxyMode {
+  const mode = flag(args, 'proxy-mode', fallback);
+  if (!MODES.includes(mode)) throw new UsageError(`--proxy-mode must be one of ${MODES.join(', ')}`);
+  return mode as ProxyMode;
+}
+
+function count(args: ParsedArgs, name: string, fallback: number): number {
+  const text = flag(args, name, String(fallback));
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a non-negative integer`);
+  return Number(text);
 }
 
 function run(args: ParsedArgs, inputs: InputFile[]): number {
@@ -89,19 +105,29 @@ function run(args: ParsedArgs, inputs: InputFile[]): number {
       return failed;
     }
     case 'trace': {
-      const mode = flag(args, 'proxy-mode', model.settings.proxyMode);
-      if (!MODES.includes(mode)) throw new UsageError(`--proxy-mode must be one of ${MODES.join(', ')}`);
-      const seedText = flag(args, 'seed', String(model.settings.seed));
-      if (!/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
+      const proxy = proxyMode(args, model.settings.proxyMode);
+      const seed = count(args, 'seed', model.settings.seed);
       const table = model.ingresses.length > 0 ? buildIngressRouteTable(model, parsed.objects) : undefined;
       const answer = traceRequest(model, table, {
         from: flag(args, 'from'),
         to: flag(args, 'to'),
-        proxyMode: mode as ProxyMode,
-        seed: Number(seedText),
+        proxyMode: proxy,
+        seed,
       });
       if (!answer.ok) throw new UsageError(answer.error);
       output(args, answer.result, traceHuman(answer.result));
+      return failed;
+    }
+    case 'simulate': {
+      const sim = createSimulation(model, parsed.objects, {
+        proxyMode: proxyMode(args, model.settings.proxyMode),
+        seed: count(args, 'seed', model.settings.seed),
+        requestsPerFlow: count(args, 'requests', 100),
+        retain: 0,
+      });
+      sim.advance(Number.POSITIVE_INFINITY);
+      const counters = sim.counters();
+      output(args, { flows: counters.flows }, simulateHuman(counters));
       return failed;
     }
     default:
@@ -116,7 +142,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    if (!['validate', 'describe', 'dns', 'env', 'rules', 'trace'].includes(args.verb ?? ''))
+    if (!['validate', 'describe', 'dns', 'env', 'rules', 'trace', 'simulate'].includes(args.verb ?? ''))
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
     if (args.files.length === 0) throw new UsageError(`${args.verb ?? ''} needs at least one FILE`);
     let inputs: InputFile[];

@@ -182,7 +182,7 @@ export { buildIngressRouteTable } from './ingress/route-table.ts';
 /** One request through ingress-nginx: server by Host, location by path, https redirect, rewrite, round robin over ready endpoints. */
 export { routeRequest } from './ingress/route-request.ts';
 
-// The simulation stage (so far: one request from outside, traced hop by hop).
+// The simulation stage: one request traced hop by hop (a one-request run of the simulator).
 export type {
   TraceAddresses,
   TraceAnswer,
@@ -191,7 +191,32 @@ export type {
   TraceOutcome,
   TraceResult,
 } from './sim/trace-types.ts';
-/** One request, hop by hop: load balancer, kube-proxy's rules (the mode's evaluator), the Ingress route table, the pod. */
+/** One request from outside, a pod or a node, hop by hop: DNS, kube-proxy's rules (the mode's evaluator), routing, the Ingress route table, the pod, the reply through conntrack. */
 export { EXTERNAL_CLIENT_IP, traceRequest } from './sim/trace.ts';
-/** One new connection through one node's kube-proxy rules, whatever the mode. */
-export { proxyAtNode, type NodeProxyDecision } from './sim/node-proxy.ts';
+export type { TracedHop } from './sim/trace.ts';
+/** One new connection through one node's kube-proxy rules, whatever the mode (optionally with the state the rules keep between connections). */
+export {
+  emptyProxyState,
+  proxyAtNode,
+  type NodeProxyDecision,
+  type ProxyState,
+  type WalkContext,
+} from './sim/node-proxy.ts';
+
+// The discrete-event simulator: requests hop by hop in virtual time, seeded.
+export type {
+  FlowCounters,
+  SimClusterEvent,
+  SimCounters,
+  SimHop,
+  SimRequestResult,
+  Simulation,
+  SimulationOptions,
+  TrafficFlow,
+} from './sim/sim-types.ts';
+/** A run of the cluster: the Simulation document's traffic and events (or the options'), one-off `send`s, readiness toggles; `advance(ms)` returns the hops. */
+export { createSimulation, requestProblem } from './sim/simulation.ts';
+/** The Simulation document's `spec.traffic` and `spec.events` as the simulator reads them. */
+export { EVENT_ACTIONS, readEvents, readTraffic, type SimAction, type SimEvent } from './sim/scenario.ts';
+/** The rule-walk memo (per packet class) and its class key, for tests and benchmarks. */
+export { memoisedDecision, packetClass } from './sim/rule-memo.ts';

@@ -8,6 +8,8 @@ export interface Figure {
   readonly runs?: number;
   /** The issue's target, when there is one; `pass` says whether the median meets it. */
   readonly target?: number;
+  /** Which way the target goes: `lower` (default: times) or `higher` (throughput). */
+  readonly better?: 'lower' | 'higher';
   readonly pass?: boolean;
   readonly note?: string;
 }
@@ -28,6 +30,13 @@ export function time(runs: number, fn: () => void): { median: number; p95: numbe
 export const round = (n: number) => Math.round(n * 100) / 100;
 
 export function report(figure: Figure): void {
-  const withPass = figure.target === undefined ? figure : { ...figure, pass: figure.median <= figure.target };
+  const { target } = figure;
+  const pass =
+    target === undefined
+      ? undefined
+      : figure.better === 'higher'
+        ? figure.median >= target
+        : figure.median <= target;
+  const withPass = pass === undefined ? figure : { ...figure, pass };
   process.stdout.write(`${JSON.stringify(withPass)}\n`);
 }

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { largeClusterYaml } from './large-cluster.ts';
 import { runBrowserBench } from './browser.ts';
 import { runProxyBench } from './proxy.ts';
+import { runSimBench } from './sim.ts';
 import { report, time } from './measure.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -65,6 +66,7 @@ for (const [name, text] of Object.entries(scenarios)) {
 }
 
 runProxyBench(engine);
+runSimBench(engine, { whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
 
 if (!process.argv.includes('--node-only'))
   await runBrowserBench({ whale: scenarios.whale ?? '', large: scenarios.large ?? '' });

@@ -13,7 +13,17 @@ interface Trace {
   ingress?: { namespace: string; name: string; host: string; path: string };
   service?: { namespace: string; name: string; port: number | string };
   backend?: { namespace: string; pod: string; ip: string; port: number };
-  hops: { at: number; where: string; kind: string; description: string; rule?: string }[];
+  hops: {
+    at: number;
+    where: string;
+    kind: string;
+    description: string;
+    rule?: string;
+    reply: boolean;
+    from: string;
+    to: string;
+    before?: { src: string; dst: string };
+  }[];
 }
 
 function podwire(args: string[]) {
@@ -47,11 +57,12 @@ describe('podwire trace', () => {
 
   it('walks the load balancer, kube-proxy, ingress-nginx and the pod, in order and in time', () => {
     const kinds = a.hops.map((h) => h.kind);
+    const there = a.hops.filter((h) => !h.reply);
     expect(kinds[0]).toBe('send');
     expect(kinds).toContain('forward');
     expect(kinds.indexOf('kube-proxy')).toBeLessThan(kinds.indexOf('ingress'));
     expect(kinds.indexOf('ingress')).toBeLessThan(kinds.indexOf('proxy'));
-    expect(kinds[kinds.length - 1]).toBe('deliver');
+    expect(there.at(-1)?.kind).toBe('deliver');
     const proxyHop = a.hops.find((h) => h.kind === 'kube-proxy');
     // The LoadBalancer IP of ingress-nginx's Service is DNATed to the controller pod by a KUBE-SEP rule.
     expect(proxyHop?.rule).toMatch(
@@ -60,7 +71,11 @@ describe('podwire trace', () => {
     expect(a.hops.find((h) => h.kind === 'proxy')?.description).toContain('ClusterIP is not used');
     const times = a.hops.map((h) => h.at);
     expect([...times].sort((x, y) => x - y)).toEqual(times);
-    expect(a.hops.at(-1)?.where).toBe(`pod/default/${a.backend?.pod ?? ''}`);
+    expect(there.at(-1)?.where).toBe(`pod/default/${a.backend?.pod ?? ''}`);
+    // The answer comes back through the load balancer to the client, from the address it dialled.
+    const last = a.hops.at(-1);
+    expect(last).toMatchObject({ kind: 'receive', reply: true, to: 'external/client' });
+    expect(last?.before?.src).toBe(a.hops[0]?.before?.dst);
   });
 
   it('sends b.whale.hey to whale B and an unknown host to the default backend (404)', () => {

@@ -33,6 +33,9 @@ export function validateSimulation(body: JsonObject, errs: Errors): void {
   (arr(spec, 'traffic') ?? []).forEach((flow, i) => {
     if (isObject(flow)) validateFlow(flow, child(SPEC, 'traffic', i), errs);
   });
+  (arr(spec, 'events') ?? []).forEach((event, i) => {
+    if (isObject(event)) validateEvent(event, child(SPEC, 'events', i), errs);
+  });
 }
 
 function validateNodes(nodes: Maybe, errs: Errors): void {
@@ -113,3 +116,61 @@ function isTarget(to: string): boolean {
 }
 
 const validPort = (p: string): boolean => Number(p) >= 1 && Number(p) <= 65535;
+
+// Events (the simulator's grammar, src/engine/sim/README.md): `at` plus exactly one action.
+// `at` reads as cluster/timeline.ts readDuration does.
+/** The event keys besides `at`; an event has exactly one. */
+export const EVENT_ACTIONS = ['notReady', 'ready', 'deletePod', 'nodeDown', 'nodeUp', 'apply', 'delete'];
+const DURATION = /^(\d+(\.\d+)?(ms|s|m|h))+$/;
+const DURATION_MSG = "must be a duration such as '10s', '500ms' or '1m30s', or a number of seconds";
+
+function validateEvent(event: JsonObject, path: FieldPath, errs: Errors): void {
+  const at = get(event, 'at');
+  if (at === undefined || at === null || at === '') errs.push(fieldErrors.required(child(path, 'at'), ''));
+  else if (typeof at === 'number' ? !(at >= 0) : typeof at === 'string' && !DURATION.test(at))
+    errs.push(fieldErrors.invalid(child(path, 'at'), at, DURATION_MSG));
+  const present = EVENT_ACTIONS.filter((k) => get(event, k) !== undefined);
+  if (present.length === 0)
+    errs.push(fieldErrors.required(path, `must have one of ${EVENT_ACTIONS.join(', ')}`));
+  for (const extra of present.slice(1))
+    errs.push(
+      fieldErrors.forbidden(
+        child(path, extra),
+        `an event has one action and this one has ${present[0] ?? ''}`,
+      ),
+    );
+  const key = present[0];
+  if (key === undefined) return;
+  const value = get(event, key);
+  const actionPath = child(path, key);
+  if (key === 'nodeDown' || key === 'nodeUp') {
+    if (typeof value !== 'string' || value === '')
+      errs.push(fieldErrors.invalid(actionPath, value, 'must be the name of a node'));
+    return;
+  }
+  if (!isObject(value)) {
+    errs.push(fieldErrors.invalid(actionPath, value, 'must be an object'));
+    return;
+  }
+  if (key === 'notReady' || key === 'ready') validatePodChoice(value, actionPath, errs);
+  else if (key === 'deletePod' || key === 'delete') {
+    if (str(value, 'name') === undefined) errs.push(fieldErrors.required(child(actionPath, 'name'), ''));
+    if (key === 'delete' && str(value, 'kind') === undefined)
+      errs.push(fieldErrors.required(child(actionPath, 'kind'), ''));
+  }
+}
+
+function validatePodChoice(choice: JsonObject, path: FieldPath, errs: Errors): void {
+  const namespace = str(choice, 'namespace');
+  if (namespace !== undefined)
+    for (const msg of isDns1123Label(namespace))
+      errs.push(fieldErrors.invalid(child(path, 'namespace'), namespace, msg));
+  if (get(choice, 'name') === undefined && get(choice, 'selector') === undefined)
+    errs.push(fieldErrors.required(child(path, 'selector'), 'a selector or a name'));
+  const selector = get(choice, 'selector');
+  if (selector !== undefined && !isObject(selector))
+    errs.push(fieldErrors.invalid(child(path, 'selector'), selector, 'must be a map of labels'));
+  const count = get(choice, 'count');
+  if (count !== undefined && !(typeof count === 'number' && Number.isInteger(count) && count >= 0))
+    errs.push(fieldErrors.invalid(child(path, 'count'), count, 'must be a non-negative integer'));
+}

@@ -1,0 +1,143 @@
+// A connection's first packet, hop by hop: out of the client (a pod's eth0 and veth, a node's
+// OUTPUT, or the outside world through the load balancer), the node's kube-proxy rules (DNAT,
+// masquerade, REJECT, DROP) with a conntrack entry for what was translated, then routing (routing.ts).
+
+import type { Protocol } from '../cluster/types.ts';
+import type { Tuple } from './conntrack.ts';
+import { enterFromOutside, LOAD_BALANCER } from './enter.ts';
+import type { Peer } from './peers.ts';
+import { decideAtNode, explainDecision } from './proxy-step.ts';
+import { route } from './routing.ts';
+import {
+  addr,
+  hop,
+  LATENCY,
+  nodeId,
+  proxyId,
+  splitAddr,
+  type Fate,
+  type Proc,
+  type RequestState,
+  type RunContext,
+} from './run-context.ts';
+import { fail, station, type Connected, type Walk } from './walk.ts';
+
+export { releaseIpvs, timeout, type Connected, type Connection, type Station } from './walk.ts';
+
+/** kube-proxy at `node`; a Fate when the rules end the connection there. */
+function* kubeProxy(w: Walk, node: string, origin: 'local' | 'forwarded'): Proc<Fate | undefined> {
+  const { ctx, req } = w;
+  const dst = splitAddr(w.pkt.dst);
+  const src = splitAddr(w.pkt.src);
+  const packet = {
+    sourceIP: src.ip,
+    destIP: dst.ip,
+    destPort: dst.port,
+    protocol: w.protocol,
+    origin,
+    random: req.random,
+  };
+  const d = decideAtNode(ctx, node, packet);
+  if (d.verdict === 'no-match' || d.verdict === 'accept') {
+    w.note = ` No kube-proxy rule on ${node} matches (${String(d.rulesVisited)} rules looked at).`;
+    return undefined;
+  }
+  const e = explainDecision(ctx.view.model, node, d, dst.ip, dst.port, w.protocol);
+  const ref = e.service;
+  if (ref) req.service = { namespace: ref.service.namespace, name: ref.service.name, port: ref.port };
+  const netfilter = proxyId(node);
+  yield LATENCY.netfilter;
+  // The translation as conntrack records it (a masqueraded port may be remapped to stay unique).
+  const entry =
+    d.verdict === 'dnat' && e.dnat !== undefined
+      ? ctx.node(node).conntrack.add(w.protocol, w.pkt, {
+          src: d.masquerade ? addr(e.nodeIP, src.port) : w.pkt.src,
+          dst: e.dnat,
+        })
+      : undefined;
+  const after: Tuple = entry ? { src: entry.reply.dst, dst: entry.reply.src } : w.pkt;
+  yield hop(req, {
+    from: w.shown,
+    to: netfilter,
+    kind: 'kube-proxy',
+    description: e.description,
+    rule: e.rule,
+    before: w.pkt,
+    after,
+    via: e.via,
+    failed: d.verdict !== 'dnat',
+  });
+  w.shown = netfilter;
+  if (d.verdict === 'reject') return { outcome: 'rejected' };
+  if (d.verdict === 'drop' || !entry) return { outcome: 'dropped' };
+  const last = w.stations[w.stations.length - 1];
+  if (last && last.id === nodeId(node) && w.stations.length > 1) last.skip = true;
+  w.stations.push({ id: netfilter, node, nat: entry, latency: LATENCY.netfilter, skip: false });
+  if (d.ipvsKey !== undefined) w.ipvs.push({ node, key: d.ipvsKey });
+  w.pkt = after;
+  w.natted = true;
+  w.note = '';
+  return undefined;
+}
+
+/** Opens a connection from `client` for `sent` (the packet as the client sends it). */
+export function* connect(
+  ctx: RunContext,
+  req: RequestState,
+  client: Peer,
+  sent: Tuple,
+  protocol: Protocol,
+  options: { readonly compact?: boolean } = {},
+): Proc<Connected> {
+  const w: Walk = {
+    ctx,
+    req,
+    client,
+    protocol,
+    compact: options.compact === true,
+    sent,
+    stations: [{ id: client.id, node: client.node, nat: undefined, latency: 0, skip: false }],
+    ipvs: [],
+    shown: client.id,
+    pkt: sent,
+    natted: false,
+    note: '',
+  };
+  let node: string;
+  let origin: 'local' | 'forwarded' = 'forwarded';
+  if (client.kind === 'external') {
+    const entry = yield* enterFromOutside(ctx, req, splitAddr(sent.dst).ip);
+    if ('fate' in entry) return fail(w, entry.fate);
+    if (entry.via === LOAD_BALANCER) station(w, LOAD_BALANCER, undefined, LATENCY.internet);
+    const lb = entry.via === LOAD_BALANCER;
+    station(w, nodeId(entry.node), entry.node, lb ? LATENCY.loadBalancer : LATENCY.internet);
+    w.shown = nodeId(entry.node);
+    node = entry.node;
+  } else {
+    node = client.node ?? '';
+    if (client.kind === 'pod') {
+      yield LATENCY.veth;
+      if (!w.compact)
+        yield hop(req, {
+          from: client.id,
+          to: nodeId(node),
+          kind: 'veth',
+          description: `Out of ${client.id.slice(4)}'s eth0 through its veth pair into node ${node}'s network namespace (PREROUTING).`,
+          before: sent,
+        });
+      station(w, nodeId(node), node, LATENCY.veth);
+      if (!w.compact) w.shown = nodeId(node);
+    } else origin = 'local';
+  }
+  for (let legs = 0; legs < 3; legs++) {
+    if (!w.natted) {
+      const ended = yield* kubeProxy(w, node, origin);
+      if (ended) return fail(w, ended);
+    }
+    const next = yield* route(w, node);
+    if ('ok' in next) return next;
+    node = next.node;
+    origin = 'forwarded';
+  }
+  return fail(w, { outcome: 'no-route' });
+}

@@ -1,0 +1,56 @@
+// Live counters per flow (the `podwire simulate` contract): requests, failures, outcomes, and the
+// backend pod that answered each delivered request.
+
+import type { FlowCounters, SimCounters, SimRequestResult } from './sim-types.ts';
+
+interface Tally {
+  readonly from: string;
+  readonly to: string;
+  requests: number;
+  failed: number;
+  readonly outcomes: Map<string, number>;
+  readonly backends: Map<string, number>;
+}
+
+const tally = (from: string, to: string): Tally => ({
+  from,
+  to,
+  requests: 0,
+  failed: 0,
+  outcomes: new Map(),
+  backends: new Map(),
+});
+
+const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+
+function frozen(t: Tally): FlowCounters {
+  return {
+    from: t.from,
+    to: t.to,
+    requests: t.requests,
+    failed: t.failed,
+    outcomes: Object.fromEntries(t.outcomes),
+    backends: Object.fromEntries([...t.backends].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}
+
+export class Counters {
+  readonly #flows: Tally[];
+  readonly #oneOff = tally('*', '*');
+
+  constructor(flows: readonly { readonly from: string; readonly to: string }[]) {
+    this.#flows = flows.map((f) => tally(f.from, f.to));
+  }
+
+  count(r: SimRequestResult): void {
+    const t = this.#flows[r.flow] ?? this.#oneOff;
+    t.requests++;
+    if (r.outcome !== 'delivered') t.failed++;
+    bump(t.outcomes, r.outcome);
+    if (r.outcome === 'delivered' && r.backend) bump(t.backends, `${r.backend.namespace}/${r.backend.pod}`);
+  }
+
+  snapshot(): SimCounters {
+    return { flows: this.#flows.map(frozen), oneOff: frozen(this.#oneOff) };
+  }
+}

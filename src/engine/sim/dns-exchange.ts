@@ -1,0 +1,142 @@
+// A name resolved from a pod as its resolver does it (glibc res_nsearch: the search list first
+// when the name has fewer than ndots:5 dots), each query a UDP exchange with kube-dns's ClusterIP
+// that kube-proxy DNATs to a CoreDNS pod like any packet. The answers are CoreDNS's
+// (cluster/dns.ts lookup); several A records are shuffled by CoreDNS's loadbalance plugin
+// (kubeadm's Corefile) and the client takes the first.
+
+import { lookup, type DnsLookupResult } from '../cluster/dns.ts';
+import { clusterDnsIP, resolvConf } from '../cluster/resolv-conf.ts';
+import type { ClusterModel, ClusterPod } from '../cluster/types.ts';
+import { connect } from './connection.ts';
+import type { Peer } from './peers.ts';
+import { reply } from './reply.ts';
+import {
+  addr,
+  hop,
+  LATENCY,
+  localAddress,
+  type Fate,
+  type Proc,
+  type RequestState,
+  type RunContext,
+} from './run-context.ts';
+
+export type Resolved =
+  | { readonly ok: true; readonly ip: string; readonly records: number }
+  | { readonly ok: false; readonly fate: Fate; readonly cname?: string };
+
+/** What a pod's resolver does for one name, computed once per model: the queries and their answers. */
+interface Resolution {
+  readonly result: DnsLookupResult;
+  /** The pod's first nameserver, and kube-dns's ClusterIP. */
+  readonly server: string | undefined;
+  readonly dnsIP: string | undefined;
+  readonly queries: readonly string[];
+  readonly answers: readonly string[];
+}
+
+const resolutions = new WeakMap<ClusterModel, Map<string, Resolution>>();
+
+function resolution(
+  model: ClusterModel,
+  pod: ClusterPod,
+  name: string,
+  dnsIP: string | undefined,
+): Resolution {
+  let perModel = resolutions.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    resolutions.set(model, perModel);
+  }
+  const key = `${pod.namespace}/${pod.name}\u0000${name}`;
+  const found = perModel.get(key);
+  if (found) return found;
+  const conf = resolvConf(model, pod);
+  const result = lookup(model, pod, name, 'A');
+  const ndots = conf.options.find((o) => o.startsWith('ndots:')) ?? 'ndots:1';
+  const n = result.tried.length;
+  const dots = name.split('.').length - 1;
+  const queries = result.tried.map(
+    (q, i) =>
+      `The resolver asks kube-dns ${dnsIP ?? ''}:53 (udp) for ${q} A (${i === 0 ? `${name} has ${String(dots)} dots, ${ndots}: ${n > 1 ? 'the search list is tried' : 'asked as is'}` : `next name, ${String(i + 1)} of ${String(n)}`}).`,
+  );
+  const answers = result.tried.map((q, i) =>
+    i < n - 1
+      ? `NXDOMAIN for ${q}.`
+      : result.rcode === 'NOERROR' && result.answers.length > 0
+        ? `NOERROR: ${result.answers.map((a) => `${a.name} ${a.type} ${a.data}`).join('; ')}.`
+        : result.rcode === 'NOERROR'
+          ? 'NOERROR with no A record (the name exists, without an address).'
+          : `NXDOMAIN for ${q}.`,
+  );
+  const r: Resolution = { result, server: conf.nameservers[0], dnsIP, queries, answers };
+  perModel.set(key, r);
+  return r;
+}
+
+const received = (arrived: { readonly src: string }): string =>
+  `The answer arrives from ${arrived.src}, the address the resolver asked (conntrack reversed the DNAT).`;
+
+function* failHere(req: RequestState, client: Peer, description: string): Proc<Resolved> {
+  yield hop(req, { from: client.id, to: client.id, kind: 'resolve', description, failed: true });
+  return { ok: false, fate: { outcome: 'dns-failure' } };
+}
+
+/** Resolves `name` for `client`; the queries and answers are hops. */
+export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, name: string): Proc<Resolved> {
+  const model = ctx.view.model;
+  const pod = client.pod;
+  if (!pod || client.kind === 'external')
+    return yield* failHere(
+      req,
+      client,
+      `${name}: node ${client.node ?? ''}'s /etc/resolv.conf points at 8.8.8.8, outside the cluster; cluster names do not resolve on nodes (and the simulation has no internet).`,
+    );
+  const dnsIP = clusterDnsIP(model);
+  const r = resolution(model, pod, name, dnsIP);
+  const result = r.result;
+  if (dnsIP === undefined || r.server !== dnsIP)
+    return yield* failHere(
+      req,
+      client,
+      `${name}: the pod's /etc/resolv.conf (dnsPolicy ${pod.dnsPolicy || 'ClusterFirst'}${pod.hostNetwork ? ', hostNetwork' : ''}) points at ${r.server ?? 'no nameserver'}, not kube-dns: cluster names do not resolve there (and the simulation has no internet).`,
+    );
+  const dnsAddr = addr(dnsIP, 53);
+  for (let i = 0; i < result.tried.length; i++) {
+    const sent = { src: localAddress(ctx, req, client.ip), dst: dnsAddr };
+    yield LATENCY.loopback;
+    yield hop(req, {
+      from: client.id,
+      to: client.id,
+      kind: 'dns-query',
+      description: r.queries[i] ?? '',
+      before: sent,
+    });
+    const saved = req.service;
+    const opened = yield* connect(ctx, req, client, sent, 'UDP', { compact: true });
+    req.service = saved;
+    if (!opened.ok) {
+      const outcome = opened.fate.outcome === 'timeout' ? 'timeout' : 'dns-failure';
+      return { ok: false, fate: { outcome } };
+    }
+    yield LATENCY.dns;
+    const lost = yield* reply(ctx, req, opened.conn, {
+      respond: `CoreDNS ${opened.conn.server.id.slice(4)} answers ${r.answers[i] ?? ''}`,
+      respondKind: 'dns-answer',
+      receive: received,
+    });
+    if (lost) return { ok: false, fate: lost };
+  }
+  const a = result.answers.filter((x) => x.type === 'A');
+  const cname = result.answers.find((x) => x.type === 'CNAME');
+  if (a.length === 0) {
+    if (cname) return { ok: false, fate: { outcome: 'no-route' }, cname: cname.data };
+    return yield* failHere(
+      req,
+      client,
+      `${name} does not resolve: ${result.rcode} after trying ${result.tried.join(', ')}.`,
+    );
+  }
+  const pick = a.length > 1 ? Math.floor(req.random() * a.length) : 0;
+  return { ok: true, ip: a[pick]?.data ?? '', records: a.length };
+}

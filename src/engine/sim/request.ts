@@ -1,0 +1,172 @@
+// One request from start to end: the client, the name resolved (CoreDNS from a pod; the ingress
+// controller's address from outside, as `curl --resolve`), the connection, the server's answer
+// (or ingress-nginx's routing), the reply, and redirects followed (at most 3).
+
+import { connect } from './connection.ts';
+import { resolveName } from './dns-exchange.ts';
+import { ingressNginx } from './ingress-step.ts';
+import { peerFor, type Peer } from './peers.ts';
+import { listener, listens } from './places.ts';
+import { reply } from './reply.ts';
+import {
+  addr,
+  hop,
+  LATENCY,
+  localAddress,
+  type Fate,
+  type Proc,
+  type RequestState,
+  type RunContext,
+} from './run-context.ts';
+import { isIPv4, type TraceTarget } from './target.ts';
+
+const MAX_REDIRECTS = 3;
+
+function ingressAddress(ctx: RunContext): string | undefined {
+  const svc = ctx.view.model.services.find(
+    (s) => s.namespace === 'ingress-nginx' && s.name === 'ingress-nginx-controller',
+  );
+  return svc?.loadBalancerIPs[0];
+}
+
+const urlOf = (t: TraceTarget): string =>
+  t.scheme
+    ? `${t.scheme}://${t.host}${t.port === (t.scheme === 'https' ? 443 : 80) ? '' : `:${String(t.port)}`}${t.path}${t.query}`
+    : `${t.host}:${String(t.port)}`;
+
+/** Containers of one pod share its network namespace: `localhost` reaches them over lo. */
+function* loopback(req: RequestState, client: Peer, target: TraceTarget, ip: string): Proc<Fate> {
+  const pod = client.pod;
+  const ok = pod !== undefined && listens(pod, target.port, 'TCP');
+  const sent = { src: addr(ip, 32768 + Math.floor(req.random() * 28232)), dst: addr(ip, target.port) };
+  yield hop(req, {
+    from: client.id,
+    to: client.id,
+    kind: 'send',
+    description: `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`} from inside pod ${client.id.slice(4)}.`,
+    before: sent,
+  });
+  yield LATENCY.loopback;
+  const container = pod ? listener(pod, target.port, 'TCP') : undefined;
+  yield hop(req, {
+    from: client.id,
+    to: client.id,
+    kind: 'loopback',
+    description: ok
+      ? `Over lo inside the pod's network namespace, which all its containers share: container ${container ?? ''} listens on port ${String(target.port)}.`
+      : `Over lo inside the pod's network namespace: no container of the pod listens on port ${String(target.port)}, so the kernel answers RST (connection refused).`,
+    after: sent,
+    failed: !ok,
+  });
+  if (!ok || !pod) return { outcome: 'rejected' };
+  req.backend = { namespace: pod.namespace, pod: pod.name, ip, port: target.port };
+  yield LATENCY.app;
+  yield hop(req, {
+    from: client.id,
+    to: client.id,
+    kind: 'receive',
+    description: `${target.scheme ? 'HTTP/1.1 200 OK' : 'The connection is accepted'} from ${container ?? ''}, back over lo.`,
+    before: { src: sent.dst, dst: sent.src },
+    reply: true,
+  });
+  return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };
+}
+
+type Attempt = Fate | { readonly redirect: TraceTarget };
+
+function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
+  const model = ctx.view.model;
+  const client = peerFor(model, req.from);
+  const fromId = req.from === 'external' ? 'external/client' : req.from;
+  if (typeof client === 'string' || (client.node !== undefined && ctx.view.isDown(client.node))) {
+    yield hop(req, {
+      from: fromId,
+      to: fromId,
+      kind: 'send',
+      description:
+        typeof client === 'string'
+          ? `Cannot send: ${client}.`
+          : `Cannot send: node ${client.node ?? ''} is down, so ${client.id} is not running.`,
+      failed: true,
+    });
+    return { outcome: 'no-route' };
+  }
+  let ip = target.host === 'localhost' ? '127.0.0.1' : target.host;
+  let how = '';
+  if (!isIPv4(ip)) {
+    if (client.kind === 'external') {
+      const lb = ingressAddress(ctx);
+      if (lb === undefined) {
+        yield hop(req, {
+          from: client.id,
+          to: client.id,
+          kind: 'send',
+          description: `${target.host} does not resolve outside the cluster: no Ingress exposes it.`,
+          failed: true,
+        });
+        return { outcome: 'dns-failure' };
+      }
+      ip = lb;
+      how = `: ${target.host} resolves to the ingress controller's address ${lb} (as \`curl --resolve ${target.host}:${String(target.port)}:${lb}\` does; outside DNS is not simulated)`;
+    } else {
+      const resolved = yield* resolveName(ctx, req, client, target.host);
+      if (!resolved.ok) {
+        if (resolved.cname !== undefined) {
+          yield hop(req, {
+            from: client.id,
+            to: 'external/client',
+            kind: 'leave',
+            description: `${target.host} is a CNAME to ${resolved.cname}, outside the cluster (an ExternalName Service: no proxying, only DNS). The connection would leave through node ${client.node ?? ''}, masqueraded to its address; the simulation has no internet, so the request ends here.`,
+            failed: true,
+          });
+        }
+        return resolved.fate;
+      }
+      ip = resolved.ip;
+      how =
+        resolved.records > 1
+          ? `: ${target.host} has ${String(resolved.records)} A records (a headless Service: pod IPs, no ClusterIP); CoreDNS's loadbalance plugin shuffles them and the client takes the first, ${ip}`
+          : `: ${target.host} is ${ip}`;
+    }
+  }
+  if (client.kind === 'pod' && (ip.startsWith('127.') || ip === client.ip))
+    return yield* loopback(req, client, target, ip);
+  const sent = { src: localAddress(ctx, req, client.ip), dst: addr(ip, target.port) };
+  yield LATENCY.loopback;
+  yield hop(req, {
+    from: client.id,
+    to: client.id,
+    kind: 'send',
+    description: `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${how}${client.kind === 'external' ? ' from the outside client' : ''}.`,
+    before: sent,
+  });
+  const opened = yield* connect(ctx, req, client, sent, 'TCP');
+  if (!opened.ok) return opened.fate;
+  const conn = opened.conn;
+  const server = conn.server.pod;
+  const port = Number(conn.seen.dst.slice(conn.seen.dst.lastIndexOf(':') + 1));
+  if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
+    return yield* ingressNginx(ctx, req, conn, target, port === 443 ? 'https' : 'http');
+  if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
+  yield LATENCY.app;
+  const lost = yield* reply(ctx, req, conn, {
+    respond: target.scheme
+      ? `HTTP/1.1 200 OK from ${conn.server.id.slice(4)}.`
+      : `${conn.server.id.slice(4)} accepts the connection (SYN-ACK).`,
+    receive: (arrived) =>
+      `The client receives the answer from ${arrived.src}${arrived.src === sent.dst ? ', the address it dialled' : ''}.`,
+  });
+  if (lost) return lost;
+  return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };
+}
+
+/** The whole request, redirects followed. */
+export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Fate> {
+  let current = target;
+  for (let redirects = 0; ; redirects++) {
+    const end = yield* attempt(ctx, req, current);
+    if (!('redirect' in end)) return end;
+    if (redirects >= MAX_REDIRECTS) return { outcome: 'rejected', httpStatus: 308 };
+    current = end.redirect;
+  }
+}

@@ -1,0 +1,128 @@
+// Routing after the node's rules, as the kind/bridge CNI does it: one pod CIDR per node, node
+// IPs on one L2 network; a pod IP goes to its node and through the veth into the pod, whose
+// container accepts the port or the kernel refuses it; a node address is delivered locally (or
+// to that node, whose kube-proxy sees its own address); anything else finds nothing.
+
+import { podPeer, type Peer } from './peers.ts';
+import { listener, listens, placesOf } from './places.ts';
+import { addr, hop, LATENCY, nodeId, splitAddr, type Proc } from './run-context.ts';
+import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
+
+/** Over the node network to `node`; false when it is down (the packet is lost). */
+function* toNode(w: Walk, node: string, description: string): Proc<boolean> {
+  yield LATENCY.nodeNetwork;
+  const id = nodeId(node);
+  const down = w.ctx.view.isDown(node);
+  if (down || !w.compact)
+    yield hop(w.req, {
+      from: w.shown,
+      to: id,
+      kind: 'route',
+      description: down ? `${description} Node ${node} is down: the packet is lost.` : description,
+      before: w.pkt,
+      failed: down,
+    });
+  if (down) return false;
+  if (!w.compact) w.shown = id;
+  station(w, id, node, LATENCY.nodeNetwork);
+  w.note = '';
+  return true;
+}
+
+function* deliver(w: Walk, server: Peer): Proc<Connected> {
+  const pod = server.pod;
+  const { port } = splitAddr(w.pkt.dst);
+  yield LATENCY.veth;
+  const ok = pod !== undefined && listens(pod, port, w.protocol);
+  const what = `${w.protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
+  const into =
+    server.kind === 'host'
+      ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
+      : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
+  yield hop(w.req, {
+    from: w.shown,
+    to: server.id,
+    kind: 'deliver',
+    description: ok
+      ? `${into}; container ${pod ? (listener(pod, port, w.protocol) ?? '') : ''} listens on ${what}.${w.note}`
+      : `${into}: no container listens on ${what}, so the kernel answers ${w.protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${w.note}`,
+    after: w.pkt,
+    failed: !ok,
+  });
+  if (!ok) return fail(w, { outcome: 'rejected' });
+  station(w, server.id, server.node, LATENCY.veth);
+  const conn: Connection = {
+    protocol: w.protocol,
+    client: w.client,
+    server,
+    sent: w.sent,
+    seen: w.pkt,
+    stations: w.stations,
+    ipvs: w.ipvs,
+    compact: w.compact,
+    open: true,
+  };
+  return { ok: true, conn };
+}
+
+/** Routes the (translated) packet from `node`: a pod, a node address, or nowhere. */
+export function* route(w: Walk, node: string): Proc<Connected | { readonly node: string }> {
+  const { ctx } = w;
+  const model = ctx.view.model;
+  const places = placesOf(model);
+  const { ip, port } = splitAddr(w.pkt.dst);
+  const pod = places.podByIP.get(ip);
+  if (pod) {
+    if (pod.node !== node) {
+      const cidr = places.nodeByName.get(pod.node)?.podCIDR ?? '?';
+      const text = `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${w.note}`;
+      if (!(yield* toNode(w, pod.node, text))) return fail(w, yield* timeout(ctx, w.req, w.client));
+    }
+    return yield* deliver(w, podPeer(model, pod));
+  }
+  const local = ip.startsWith('127.') ? places.nodeByName.get(node) : places.nodeByIP.get(ip);
+  if (local) {
+    if (local.name !== node) {
+      const text = `${ip} is node ${local.name}'s address: routed over the node network.${w.note}`;
+      if (!(yield* toNode(w, local.name, text))) return fail(w, yield* timeout(ctx, w.req, w.client));
+      return { node: local.name };
+    }
+    // On the node's own addresses only declared ports count (kube-proxy's pod declares none).
+    const host = places.hostPods
+      .get(node)
+      ?.find((p) => p.containers.some((c) => c.ports.length > 0) && listens(p, port, w.protocol));
+    if (host) return yield* deliver(w, podPeer(model, host));
+    yield LATENCY.netfilter;
+    yield hop(w.req, {
+      from: w.shown,
+      to: nodeId(node),
+      kind: 'deliver',
+      description: `Nothing on node ${node} listens on port ${String(port)}: the kernel answers RST (connection refused).${w.note}`,
+      failed: true,
+    });
+    return fail(w, { outcome: 'rejected' });
+  }
+  if (places.inServiceCIDR(ip) || places.serviceIPs.has(ip)) {
+    yield LATENCY.netfilter;
+    yield hop(w.req, {
+      from: w.shown,
+      to: nodeId(node),
+      kind: 'route',
+      description: `${addr(ip, port)} is a Service address, but no rule serves port ${String(port)} there: no interface holds the address, so the packet follows the default route and nothing answers.${w.note}`,
+      failed: true,
+    });
+    return fail(w, yield* timeout(ctx, w.req, w.client));
+  }
+  const owner = places.nodeOfPodIP(ip);
+  yield LATENCY.nodeNetwork;
+  yield hop(w.req, {
+    from: w.shown,
+    to: owner ? nodeId(owner.name) : 'external/client',
+    kind: owner ? 'route' : 'leave',
+    description: owner
+      ? `No pod has ${ip} (node ${owner.name}'s pod CIDR): the node answers ICMP host unreachable.${w.note}`
+      : `${ip} is outside the cluster: the packet leaves through node ${node} (masqueraded to its address). The simulation has no internet, so the request ends here.`,
+    failed: true,
+  });
+  return fail(w, { outcome: 'no-route' });
+}

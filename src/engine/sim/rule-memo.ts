@@ -1,0 +1,136 @@
+// Memoised rule walks per exact packet class (node, mode, source, destination, port, protocol,
+// origin). The class's random choices are read once from the rules themselves — iptables'
+// trace-all walk lists every `-m statistic` branch with its probability (upstream's
+// proxier_test.go tracePacket); nftables' numgen gives 1/n — and each outcome's decision is a
+// real walk made the first time a draw lands on it. A replay consumes exactly the draws the walk
+// would (`random() < p` per statistic rule in order; `floor(random() · n)` for numgen), so it
+// makes the same decision. Walks that keep state (xt_recent and nftables affinity for ClientIP,
+// IPVS and userspace schedulers) are not memoised. A new model starts a new memo.
+
+import type { ClusterModel, ProxyMode } from '../cluster/types.ts';
+import { evaluateIptables } from '../proxy/iptables/evaluate.ts';
+import type { Packet } from '../proxy/types.ts';
+import { rulesFor, type NodeProxyDecision } from './node-proxy.ts';
+
+interface Branches {
+  /** iptables: the statistic probabilities in walk order; outcome k = first k with r < p[k], else p.length. */
+  readonly kind: 'statistic' | 'numgen';
+  /** numgen: n targets; statistic: the probabilities. */
+  readonly p: readonly number[];
+  readonly leaves: (NodeProxyDecision | undefined)[];
+}
+type ClassMemo = Branches | 'walk';
+
+/** A fresh walk with the given random source (the memo calls it on a miss). */
+export type FreshWalk = (random: () => number) => NodeProxyDecision;
+
+const memos = new WeakMap<ClusterModel, Map<string, ClassMemo>>();
+
+export function packetClass(node: string, mode: ProxyMode, p: Packet): string {
+  return `${node}|${mode}|${p.sourceIP}|${p.destIP}|${String(p.destPort)}|${p.protocol}|${p.origin}`;
+}
+
+/** Whether the mode's walks can be memoised at all (no scheduler state between connections). */
+export const memoisable = (mode: ProxyMode): boolean => mode === 'iptables' || mode === 'nftables';
+
+function iptablesBranches(model: ClusterModel, node: string, packet: Packet): ClassMemo {
+  const { input, built } = rulesFor(model, node, 'iptables');
+  if (built.mode !== 'iptables') return 'walk';
+  const all = evaluateIptables(built.rules, packet, input.config, { mode: 'trace-all' });
+  // ClientIP affinity: `-m recent --rcheck` depends on earlier connections.
+  if (all.matched.some((h) => h.rule.matches.some((m) => m.module === 'recent'))) return 'walk';
+  const p = all.matched.flatMap((h) => (h.probability === undefined ? [] : [h.probability]));
+  return { kind: 'statistic', p, leaves: new Array<NodeProxyDecision | undefined>(p.length + 1) };
+}
+
+/** Replays the class's branches with `random`; the draws taken are pushed onto `draws`. */
+function branch(memo: Branches, random: () => number, draws: number[]): number {
+  if (memo.kind === 'numgen') {
+    const n = memo.p[0] ?? 1;
+    if (n <= 1) return 0;
+    const r = random();
+    draws.push(r);
+    return Math.min(n - 1, Math.floor(r * n));
+  }
+  for (let k = 0; k < memo.p.length; k++) {
+    const r = random();
+    draws.push(r);
+    if (r < (memo.p[k] ?? 0)) return k;
+  }
+  return memo.p.length;
+}
+
+/** A random source that replays `draws`, then goes on with `random`, counting every call. */
+function scripted(
+  draws: readonly number[],
+  random: () => number,
+): { random: () => number; calls: () => number } {
+  let i = 0;
+  return {
+    random: () => {
+      const r = i < draws.length ? (draws[i] ?? 0) : random();
+      i++;
+      return r;
+    },
+    calls: () => i,
+  };
+}
+
+/**
+ * The decision for one new connection of `packet`'s class, memoised where the rules keep no
+ * state. `packet.random` supplies the draws; `fresh` walks the rules for real.
+ */
+export function memoisedDecision(
+  model: ClusterModel,
+  node: string,
+  mode: ProxyMode,
+  packet: Packet,
+  fresh: FreshWalk,
+): NodeProxyDecision {
+  const random = packet.random ?? (() => 0);
+  if (!memoisable(mode)) return fresh(random);
+  let perModel = memos.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    memos.set(model, perModel);
+  }
+  const key = packetClass(node, mode, packet);
+  let memo = perModel.get(key);
+  if (memo === undefined && mode === 'iptables') {
+    memo = iptablesBranches(model, node, packet);
+    perModel.set(key, memo);
+  }
+  if (memo === 'walk') return fresh(random);
+  if (memo === undefined) {
+    // nftables: the first walk shows whether numgen is drawn (and over how many targets).
+    const draws: number[] = [];
+    const d = fresh(() => {
+      const r = random();
+      draws.push(r);
+      return r;
+    });
+    const sticky = d.matched.some((m) => m.text.includes('@affinity-'));
+    if (sticky || draws.length > 1) perModel.set(key, 'walk');
+    else {
+      const n = draws.length === 0 ? 1 : Math.round(1 / (d.probability ?? 1));
+      const created: Branches = {
+        kind: 'numgen',
+        p: [n],
+        leaves: new Array<NodeProxyDecision | undefined>(n),
+      };
+      created.leaves[draws.length === 0 ? 0 : Math.min(n - 1, Math.floor((draws[0] ?? 0) * n))] = d;
+      perModel.set(key, created);
+    }
+    return d;
+  }
+  const draws: number[] = [];
+  const k = branch(memo, random, draws);
+  const leaf = memo.leaves[k];
+  if (leaf) return leaf;
+  // First time a draw lands here: walk for real with the same draws, and check it agrees.
+  const script = scripted(draws, random);
+  const d = fresh(script.random);
+  if (script.calls() === draws.length) memo.leaves[k] = d;
+  else perModel.set(key, 'walk');
+  return d;
+}

@@ -1,0 +1,167 @@
+// What a request's process sees while it runs: the cluster (as of now), the clock, each node's
+// dataplane state, and its own record. Processes are generators: they yield a number to wait that
+// many virtual ms, or a hop to record it now (the driver stamps `at` and `seq`).
+
+import type { ProxyMode } from '../cluster/types.ts';
+import type { Conntrack, Tuple } from './conntrack.ts';
+import type { ProxyState } from './node-proxy.ts';
+import type { SimHop } from './sim-types.ts';
+import type { TraceOutcome, TraceResult } from './trace-types.ts';
+import type { ClusterView } from './world.ts';
+
+/** A hop as a process makes it; the driver fills `at` and `seq` when it is recorded. */
+export type DraftHop = { -readonly [K in keyof SimHop]: SimHop[K] };
+
+export type Step = number | DraftHop;
+export type Proc<T> = Generator<Step, T, undefined>;
+
+/** How a request (or one of its exchanges) ended. */
+export interface Fate {
+  readonly outcome: TraceOutcome;
+  readonly httpStatus?: number;
+}
+
+export interface NodeDataplane {
+  readonly conntrack: Conntrack;
+  readonly proxy: ProxyState;
+}
+
+export interface RunContext {
+  readonly view: ClusterView;
+  readonly mode: ProxyMode;
+  /** Virtual ms. */
+  readonly now: number;
+  node(name: string): NodeDataplane;
+  /** ingress-nginx's round-robin position per upstream (lua/balancer/round_robin.lua). */
+  readonly upstreamCounters: Map<string, number>;
+  /** Local `ip:port` pairs held by open connections (no two connections share one). */
+  readonly portsInUse: Set<string>;
+}
+
+/** One request's own record: identity, randomness, and what the trace contract reports. */
+export interface RequestState {
+  readonly id: number;
+  readonly flow: number;
+  readonly from: string;
+  readonly to: string;
+  /** Uniform in [0, 1), seeded. */
+  readonly random: () => number;
+  service: TraceResult['service'];
+  ingress: TraceResult['ingress'];
+  backend: TraceResult['backend'];
+}
+
+const nodeIds = new Map<string, string>();
+const proxyIds = new Map<string, string>();
+
+/** `node/NAME`, one string per node (hop ids are compared and hashed often). */
+export function nodeId(name: string): string {
+  let id = nodeIds.get(name);
+  if (id === undefined) {
+    id = `node/${name}`;
+    if (nodeIds.size < 10_000) nodeIds.set(name, id);
+  }
+  return id;
+}
+
+/** `kube-proxy/NAME`: the node's netfilter, where kube-proxy's rules and conntrack sit. */
+export function proxyId(name: string): string {
+  let id = proxyIds.get(name);
+  if (id === undefined) {
+    id = `kube-proxy/${name}`;
+    if (proxyIds.size < 10_000) proxyIds.set(name, id);
+  }
+  return id;
+}
+
+const wheres = new Map<string, string>();
+
+/** Graph id → the trace's `where` (`client`, `load-balancer`, `node/N`, `pod/NS/NAME`). */
+function whereOf(id: string): string {
+  let where = wheres.get(id);
+  if (where === undefined) {
+    where =
+      id === 'external/client'
+        ? 'client'
+        : id === 'external/load-balancer'
+          ? 'load-balancer'
+          : id.startsWith('kube-proxy/')
+            ? nodeId(id.slice('kube-proxy/'.length))
+            : id;
+    if (wheres.size < 100_000) wheres.set(id, where);
+  }
+  return where;
+}
+
+export interface HopFields {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: string;
+  readonly description: string;
+  readonly failed?: boolean;
+  readonly reply?: boolean;
+  readonly rule?: string | undefined;
+  readonly before?: Tuple | undefined;
+  readonly after?: Tuple | undefined;
+  readonly via?: string | undefined;
+}
+
+/** A hop of `req`, to be yielded. */
+export function hop(req: RequestState, f: HopFields): DraftHop {
+  const h: DraftHop = {
+    at: 0,
+    seq: 0,
+    request: req.id,
+    flow: req.flow,
+    where: whereOf(f.to),
+    from: f.from,
+    to: f.to,
+    kind: f.kind,
+    description: f.description,
+    status: f.failed === true ? 'failed' : 'ok',
+    reply: f.reply === true,
+  };
+  if (f.rule !== undefined) h.rule = f.rule;
+  if (f.before !== undefined) h.before = f.before;
+  if (f.after !== undefined) h.after = f.after;
+  if (f.via !== undefined) h.via = f.via;
+  return h;
+}
+
+export const addr = (ip: string, port: number): string => `${ip}:${String(port)}`;
+
+export function splitAddr(text: string): { ip: string; port: number } {
+  const at = text.lastIndexOf(':');
+  return { ip: text.slice(0, at), port: Number(text.slice(at + 1)) };
+}
+
+/**
+ * A free local port of `ip` for a new connection (Linux's ip_local_port_range default,
+ * 32768-60999, from a random start as inet_hash_connect does); held until `releasePort`.
+ */
+export function localAddress(ctx: RunContext, req: RequestState, ip: string): string {
+  let port = 32768 + Math.floor(req.random() * 28232);
+  let address = addr(ip, port);
+  while (ctx.portsInUse.has(address)) {
+    port = port === 60999 ? 32768 : port + 1;
+    address = addr(ip, port);
+  }
+  ctx.portsInUse.add(address);
+  return address;
+}
+
+/** Virtual latencies in ms: small inside a host, more across the node network and the internet. */
+export const LATENCY = {
+  loopback: 0.01,
+  veth: 0.01,
+  netfilter: 0.005,
+  nodeNetwork: 0.2,
+  internet: 5,
+  loadBalancer: 0.5,
+  app: 1,
+  dns: 0.1,
+  ingress: 0.5,
+  proxy: 0.05,
+  /** The client gives up on a connection after 5 s (curl --connect-timeout 5; nginx proxy-connect-timeout 5s). */
+  connectTimeout: 5000,
+} as const;

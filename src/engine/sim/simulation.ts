@@ -1,0 +1,280 @@
+// The discrete-event simulator: virtual time, one agenda (event-queue.ts) of traffic arrivals,
+// scripted cluster events and request processes (generators that yield waits and hops), seeded
+// per request so a scenario and seed replay the same run anywhere. Pure: no clock, no timers.
+
+import { fnv1a32, mulberry32 } from '../cluster/rng.ts';
+import type { ClusterModel } from '../cluster/types.ts';
+import type { ManifestObject } from '../manifest/types.ts';
+import { applyAction } from './cluster-events.ts';
+import { Conntrack } from './conntrack.ts';
+import { Counters } from './counters.ts';
+import { EventQueue } from './event-queue.ts';
+import { emptyProxyState } from './node-proxy.ts';
+import { fromProblem } from './peers.ts';
+import { runRequest } from './request.ts';
+import type { DraftHop, Fate, NodeDataplane, Proc, RequestState, RunContext } from './run-context.ts';
+import { hop } from './run-context.ts';
+import { readEvents, readTraffic, type SimEvent } from './scenario.ts';
+import type {
+  SimClusterEvent,
+  SimHop,
+  SimRequestResult,
+  Simulation,
+  SimulationOptions,
+  TrafficFlow,
+} from './sim-types.ts';
+import { parseTraceTarget, type TraceTarget } from './target.ts';
+import { World, type ClusterView } from './world.ts';
+
+type Agenda =
+  | { readonly kind: 'arrival'; readonly flow: number }
+  | { readonly kind: 'event'; readonly event: SimEvent }
+  | { readonly kind: 'step'; readonly run: Running };
+
+interface Running {
+  readonly req: RequestState;
+  readonly proc: Proc<Fate>;
+  readonly hops: SimHop[];
+  readonly startedAt: number;
+}
+
+/** Why `from`/`to` cannot be simulated at all (syntax), or undefined. */
+export function requestProblem(from: string, to: string): string | undefined {
+  if (!parseTraceTarget(to)) return `--to must be a URL (http://HOST/PATH) or HOST:PORT, not "${to}"`;
+  return fromProblem(from);
+}
+
+const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+/** A request that cannot start: one failed hop. */
+function* refused(req: RequestState, why: string): Proc<Fate> {
+  const at = req.from === 'external' ? 'external/client' : req.from;
+  yield hop(req, { from: at, to: at, kind: 'send', description: why, failed: true });
+  return { outcome: 'no-route' };
+}
+
+export function createRun(
+  view: ClusterView,
+  world: World | undefined,
+  options: Omit<SimulationOptions, 'events'> & {
+    readonly seed: number;
+    /** The scripted events (sorted by time). */
+    readonly script: readonly SimEvent[];
+  },
+): Simulation {
+  const traffic: readonly TrafficFlow[] = options.traffic ?? [];
+  const queue = new EventQueue<Agenda>();
+  const nodes = new Map<string, NodeDataplane>();
+  const counters = new Counters(traffic);
+  const retain = options.retain ?? 10_000;
+  const limit = options.requestsPerFlow ?? Infinity;
+  const sentPerFlow = traffic.map(() => 0);
+  const finished: SimRequestResult[] = [];
+  const clusterEvents: SimClusterEvent[] = [];
+  let now = 0;
+  let seq = 0;
+  let nextId = 0;
+  let inFlight = 0;
+  let out: SimHop[] = [];
+  const parsedRequests = new Map<
+    string,
+    { readonly problem: string | undefined; readonly target: TraceTarget | undefined }
+  >();
+  /** The end of the current `advance`. */
+  let until = 0;
+
+  const ctx: RunContext = {
+    view,
+    mode: options.proxyMode ?? view.model.settings.proxyMode,
+    get now() {
+      return now;
+    },
+    node(name) {
+      let found = nodes.get(name);
+      if (!found) {
+        found = { conntrack: new Conntrack(), proxy: emptyProxyState() };
+        nodes.set(name, found);
+      }
+      return found;
+    },
+    upstreamCounters: new Map(),
+    portsInUse: new Set(),
+  };
+
+  /** Flow i's n-th request draws from its own stream: the flow's seed mixed with n. */
+  const flowSeeds = traffic.map((f, i) =>
+    fnv1a32(`${String(options.seed)}\u0000flow\u0000${String(i)}\u0000${f.from}\u0000${f.to}`),
+  );
+
+  function start(flow: number, from: string, to: string, n: number): number {
+    const id = nextId++;
+    const base = flowSeeds[flow] ?? fnv1a32(`${String(options.seed)}\u0000send\u0000${from}\u0000${to}`);
+    const rng = mulberry32((base + Math.imul(n + 1, 0x9e3779b9)) >>> 0);
+    const req: RequestState = {
+      id,
+      flow,
+      from,
+      to,
+      random: () => rng() / 4294967296,
+      service: undefined,
+      ingress: undefined,
+      backend: undefined,
+    };
+    const key = `${from}\u0000${to}`;
+    let parsed = parsedRequests.get(key);
+    if (!parsed) {
+      parsed = { problem: requestProblem(from, to), target: parseTraceTarget(to) };
+      parsedRequests.set(key, parsed);
+    }
+    const { problem, target } = parsed;
+    const proc =
+      problem !== undefined || !target ? refused(req, problem ?? 'bad target') : runRequest(ctx, req, target);
+    inFlight++;
+    queue.push(now, 1, { kind: 'step', run: { req, proc, hops: [], startedAt: now } });
+    return id;
+  }
+
+  function finish(run: Running, fate: Fate): void {
+    inFlight--;
+    const { req } = run;
+    const delivered = fate.outcome === 'delivered';
+    const result: SimRequestResult = {
+      outcome: fate.outcome,
+      ...(fate.httpStatus !== undefined ? { httpStatus: fate.httpStatus } : {}),
+      ...(req.ingress ? { ingress: req.ingress } : {}),
+      ...(req.service ? { service: req.service } : {}),
+      ...(delivered && req.backend ? { backend: req.backend } : {}),
+      hops: run.hops,
+      request: req.id,
+      flow: req.flow,
+      from: req.from,
+      to: req.to,
+      startedAt: run.startedAt,
+      endedAt: run.hops[run.hops.length - 1]?.at ?? run.startedAt,
+    };
+    counters.count(result);
+    finished.push(result);
+    if (finished.length > 2 * retain) finished.splice(0, finished.length - retain);
+  }
+
+  /** Runs a request until it waits (its agenda entry is reused) or ends. */
+  function step(entry: Agenda & { readonly kind: 'step' }): void {
+    const run = entry.run;
+    for (;;) {
+      const r = run.proc.next();
+      if (r.done === true) {
+        finish(run, r.value);
+        return;
+      }
+      const v = r.value;
+      if (typeof v === 'number') {
+        if (v <= 0) continue;
+        const at = round(now + v);
+        // Nothing else is due before: go on without a round trip through the agenda.
+        if (at < queue.peekTime() && at <= until) {
+          now = at;
+          continue;
+        }
+        queue.push(at, 1, entry);
+        return;
+      }
+      const h: DraftHop = v;
+      h.at = now;
+      h.seq = seq++;
+      run.hops.push(h);
+      out.push(h);
+    }
+  }
+
+  function arrival(flow: number): void {
+    const f = traffic[flow];
+    if (!f) return;
+    const n = sentPerFlow[flow] ?? 0;
+    if (n >= limit) return;
+    sentPerFlow[flow] = n + 1;
+    start(flow, f.from, f.to, n);
+    if (n + 1 < limit) queue.push(round(now + 1000 / (f.rate ?? 1)), 1, { kind: 'arrival', flow });
+  }
+
+  function clusterEvent(event: SimEvent): void {
+    if (!world) return;
+    const effect = applyAction(world, event.action, event.at);
+    for (const name of effect.resetNodes) nodes.delete(name);
+    clusterEvents.push({
+      at: now,
+      seq,
+      kind: event.action.kind,
+      description: effect.description,
+      index: event.index,
+    });
+  }
+
+  traffic.forEach((f, i) => {
+    if ((f.rate ?? 1) > 0 && limit > 0) queue.push(f.start ?? 0, 1, { kind: 'arrival', flow: i });
+  });
+  for (const event of options.script) queue.push(event.at, 0, { kind: 'event', event });
+
+  return {
+    get now() {
+      return now;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    advance(untilMs) {
+      out = [];
+      until = untilMs;
+      while (queue.peekTime() <= untilMs) {
+        const next = queue.pop();
+        if (!next) break;
+        now = next.time;
+        const item = next.item;
+        if (item.kind === 'step') step(item);
+        else if (item.kind === 'arrival') arrival(item.flow);
+        else clusterEvent(item.event);
+      }
+      if (Number.isFinite(untilMs) && untilMs > now) now = untilMs;
+      return out;
+    },
+    send(from, to) {
+      const problem = requestProblem(from, to);
+      if (problem !== undefined) throw new RangeError(problem);
+      return start(-1, from, to, nextId);
+    },
+    setPodReady(namespace, name, ready) {
+      if (!world) return;
+      world.setReady([{ namespace, name }], ready);
+      clusterEvents.push({
+        at: now,
+        seq,
+        kind: ready ? 'ready' : 'notReady',
+        description: `${namespace}/${name} turns ${ready ? 'ready' : 'not ready'} (set by hand).`,
+        index: -1,
+      });
+    },
+    results: () => (finished.length > retain ? finished.slice(finished.length - retain) : finished),
+    counters: () => counters.snapshot(),
+    clusterEvents: () => clusterEvents,
+  };
+}
+
+/**
+ * A simulation of the cluster `model` built from `objects`: the Simulation document's traffic
+ * (unless `options.traffic`) and events, seeded. Advance it in virtual time.
+ */
+export function createSimulation(
+  model: ClusterModel,
+  objects: readonly ManifestObject[],
+  options: SimulationOptions = {},
+): Simulation {
+  const events = options.events === false ? [] : readEvents(objects);
+  const world = new World(model, objects, events);
+  return createRun(world, world, {
+    ...(options.proxyMode ? { proxyMode: options.proxyMode } : {}),
+    ...(options.requestsPerFlow !== undefined ? { requestsPerFlow: options.requestsPerFlow } : {}),
+    ...(options.retain !== undefined ? { retain: options.retain } : {}),
+    seed: options.seed ?? model.settings.seed,
+    traffic: options.traffic ?? readTraffic(objects),
+    script: events,
+  });
+}

@@ -1,0 +1,83 @@
+// Simulator figures for `npm run bench`: simulated hops per second in Node for 1,000 concurrent
+// flows (issue #6: target 1,000,000), on the large cluster and on the whale scenario. The first
+// seconds of virtual time build each node's rules and walk each packet class once per outcome
+// (rule-memo.ts); they are reported apart from the steady state that follows.
+import type * as Engine from '../../src/engine/index.ts';
+import { report, round } from './measure.ts';
+
+const FLOWS = 1000;
+const WARM_MS = 40_000;
+const STEADY_MS = 10_000;
+
+type Flow = { readonly from: string; readonly to: string; readonly rate: number; readonly start: number };
+
+/** 1,000 flows from distinct pods to Services by name (DNS, then the ClusterIP), staggered over a second. */
+function largeFlows(model: Engine.ClusterModel): Flow[] {
+  const pods = model.pods.filter((p) => !p.system && p.ip !== '');
+  const services = model.services.filter((s) => s.namespace.startsWith('team-'));
+  const flows: Flow[] = [];
+  for (let i = 0; i < FLOWS; i++) {
+    const pod = pods[(i * 2) % pods.length];
+    const svc = services[(i * 7) % services.length];
+    if (!pod || !svc) break;
+    flows.push({
+      from: `pod/${pod.namespace}/${pod.name}`,
+      to: `http://${svc.name}.${svc.namespace}/`,
+      rate: 1,
+      start: i,
+    });
+  }
+  return flows;
+}
+
+function whaleFlows(): Flow[] {
+  return Array.from({ length: FLOWS }, (_, i) => ({
+    from: 'external',
+    to: i % 2 === 0 ? 'http://a.whale.hey/' : 'http://b.whale.hey/',
+    rate: 1,
+    start: i,
+  }));
+}
+
+function measure(
+  engine: typeof Engine,
+  name: string,
+  text: string,
+  flows: (m: Engine.ClusterModel) => Flow[],
+) {
+  const { objects } = engine.parseManifests(text);
+  const model = engine.buildCluster(objects);
+  const sim = engine.createSimulation(model, objects, { traffic: flows(model), retain: 100 });
+  let start = performance.now();
+  let hops = 0;
+  for (let ms = 1000; ms <= WARM_MS; ms += 1000) hops += sim.advance(ms).length;
+  const warm = (performance.now() - start) / 1000;
+  report({
+    name: `sim.warm-up.${name}`,
+    unit: 'hops/s',
+    median: round(hops / warm),
+    note: `first ${String(WARM_MS / 1000)} s of virtual time (${String(hops)} hops in ${String(round(warm))} s): rules built per node, each packet class walked once per outcome`,
+  });
+  const total = () => sim.counters().flows.reduce((n, f) => n + f.requests, 0);
+  const before = total();
+  start = performance.now();
+  hops = 0;
+  for (let ms = WARM_MS + 1000; ms <= WARM_MS + STEADY_MS; ms += 1000) hops += sim.advance(ms).length;
+  const seconds = (performance.now() - start) / 1000;
+  const flowsRun = sim.counters().flows;
+  const failed = flowsRun.reduce((n, f) => n + f.failed, 0);
+  const requests = total() - before;
+  report({
+    name: `sim.hops-per-second.${name}`,
+    unit: 'hops/s',
+    median: round(hops / seconds),
+    target: 1_000_000,
+    better: 'higher',
+    note: `${String(flowsRun.length)} concurrent flows, ${String(STEADY_MS / 1000)} s of virtual time after warm-up: ${String(requests)} requests, ${String(round(hops / Math.max(1, requests)))} hops each (${String(failed)} failed in the whole run)`,
+  });
+}
+
+export function runSimBench(engine: typeof Engine, scenarios: { whale: string; large: string }): void {
+  measure(engine, 'large', scenarios.large, largeFlows);
+  measure(engine, 'whale', scenarios.whale, whaleFlows);
+}
