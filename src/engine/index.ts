@@ -39,6 +39,16 @@ export {
   podId,
   serviceId,
 } from './graph/build.ts';
+/** Large clusters: pods past POD_LIMIT per node, Services past SERVICE_LIMIT per namespace drawn as one item, unless opened. */
+export {
+  collapseGraph,
+  podGroupId,
+  POD_LIMIT,
+  SERVICE_LIMIT,
+  serviceGroupId,
+  type CollapseOptions,
+} from './graph/collapse.ts';
+
 // The cluster stage: what a control plane makes of the applied objects.
 export type {
   ClusterContainer,

@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import { parseInWorker, type ParseSummary } from '../worker/client.ts';
 import { loadAutosave, saveAutosave } from './autosave.ts';
+import { foldingStore } from './folding.ts';
 
 export interface DocumentState {
   readonly text: string;
@@ -35,7 +36,7 @@ async function runParse(): Promise<void> {
   documentStore.setState({ parsing: true });
   // For `npm run bench`: edit-to-graph latency runs from here to the graph view's 'graph-drawn'.
   performance.mark('podwire:parse-start');
-  const summary = await parseInWorker(text);
+  const summary = await parseInWorker(text, { expandedGroups: foldingStore.getState().opened });
   if (!summary) return;
   performance.mark('podwire:summary-arrived', { detail: summary.elapsedMs });
   documentStore.setState((s) => ({ summary, parsing: false, lastGood: summary.good ? summary : s.lastGood }));
@@ -55,6 +56,13 @@ export function setText(text: string, options: { immediate?: boolean } = {}): vo
   if (parseTimer !== undefined) clearTimeout(parseTimer);
   parseTimer = setTimeout(() => void runParse(), options.immediate ? 0 : PARSE_DEBOUNCE_MS);
 }
+
+// Opening or folding a group changes the picture, not the text: read the same text again.
+foldingStore.subscribe(() => {
+  if (documentStore.getState().summary === undefined) return;
+  if (parseTimer !== undefined) clearTimeout(parseTimer);
+  parseTimer = setTimeout(() => void runParse(), 0);
+});
 
 /** The text to open with: the autosave if there is one, else the default scenario. */
 export function initDocument(defaultText: string): void {

@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { documentStore, type DocumentState } from './document.ts';
 import { inspectionStore, type InspectionState } from './inspection.ts';
 import { rulesStore, type RulesState } from './rules.ts';
+import { simStore, type SimState } from './sim.ts';
+import { urlTryStore, type UrlTryState } from './url-try.ts';
 import { viewStore, type ViewState } from './view.ts';
 
 export function useDocument<T>(selector: (s: DocumentState) => T): T {
@@ -19,4 +21,12 @@ export function useInspection<T>(selector: (s: InspectionState) => T): T {
 
 export function useRules<T>(selector: (s: RulesState) => T): T {
   return useStore(rulesStore, selector);
+}
+
+export function useUrlTry<T>(selector: (s: UrlTryState) => T): T {
+  return useStore(urlTryStore, selector);
+}
+
+export function useSim<T>(selector: (s: SimState) => T): T {
+  return useStore(simStore, selector);
 }

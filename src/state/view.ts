@@ -2,8 +2,9 @@
 // (a graph item by its stable id). The editor's cursor and the graph both drive the selection.
 
 import { createStore } from 'zustand/vanilla';
-import type { ProxyMode, RulesFormat } from '../engine/index.ts';
+import type { GraphNode, ProxyMode, RulesFormat } from '../engine/index.ts';
 import { documentStore, shownSummary } from './document.ts';
+import { openGroup } from './folding.ts';
 
 export interface JumpRequest {
   readonly line: number;
@@ -22,6 +23,8 @@ export interface ViewState {
   readonly rulesMode: ProxyMode | undefined;
   /** `save`: what the node shows; `restore`: what kube-proxy writes. */
   readonly rulesFormat: RulesFormat;
+  /** Graph ids on the path a request would take (an Ingress rule or a tried URL), in order. */
+  readonly highlight: readonly string[];
 }
 
 export const viewStore = createStore<ViewState>(() => ({
@@ -30,6 +33,7 @@ export const viewStore = createStore<ViewState>(() => ({
   lastService: undefined,
   rulesMode: undefined,
   rulesFormat: 'save',
+  highlight: [],
 }));
 
 let nonce = 0;
@@ -39,10 +43,21 @@ export function jumpTo(line: number, column: number): void {
 
 export function select(id: string | undefined): void {
   if (viewStore.getState().selected === id) return;
+  const group = id === undefined ? undefined : foldedInto(id);
+  if (group !== undefined && id !== undefined) {
+    reveal(group, id);
+    return;
+  }
   const [kind, namespace, name] = id?.split('/') ?? [];
+  // A path shown for one Ingress belongs to it: selecting something else clears it.
   if (kind === 'svc' && namespace && name)
-    viewStore.setState({ selected: id, lastService: `${namespace}/${name}` });
-  else viewStore.setState({ selected: id });
+    viewStore.setState({ selected: id, lastService: `${namespace}/${name}`, highlight: [] });
+  else viewStore.setState({ selected: id, highlight: [] });
+}
+
+/** Lights up the items (and the edges between consecutive ones) a request passes; [] clears. */
+export function highlightPath(ids: readonly string[]): void {
+  viewStore.setState({ highlight: ids });
 }
 
 export function showRulesAs(rulesMode: ProxyMode | undefined, rulesFormat: RulesFormat): void {
@@ -60,8 +75,37 @@ export function selectAtLine(line: number): void {
   if (!current || !graph || shownSummary(documentStore.getState()) !== current) return;
   const object = current.objects.find((o) => o.range.start.line <= line && line <= o.range.end.line);
   if (!object) return;
+  const madeHere = (n: GraphNode) =>
+    n.sourceIndex === object.index || (n.hidden?.some((p) => p.sourceIndex === object.index) ?? false);
   const selected = graph.nodes.find((n) => n.id === viewStore.getState().selected);
-  if (selected?.sourceIndex === object.index) return;
-  const item = graph.nodes.find((n) => n.sourceIndex === object.index);
+  if (selected && madeHere(selected)) return;
+  // Past a limit, a group item (`pods/NODE`, `services/NS`) stands for what it folds away.
+  const item = graph.nodes.find((n) => n.sourceIndex === object.index) ?? graph.nodes.find(madeHere);
   if (item) select(item.id);
 }
+
+/** The folded group (collapse.ts: `pods/NODE`, `services/NS`) of the shown picture holding `id`. */
+function foldedInto(id: string): string | undefined {
+  const nodes = shownSummary(documentStore.getState())?.graph?.nodes ?? [];
+  return nodes.find((n) => n.hidden?.some((h) => h.id === id))?.id;
+}
+
+let revealing: { readonly group: string; readonly id: string } | undefined;
+
+/**
+ * Selecting an item the picture folded away (from the inspector's lists) opens its group: the group
+ * is selected until the redrawn picture has the item, so the inspector never goes blank.
+ */
+function reveal(group: string, id: string): void {
+  revealing = { group, id };
+  select(group);
+  openGroup(group);
+}
+
+documentStore.subscribe((s) => {
+  const wanted = revealing;
+  if (!wanted || !shownSummary(s)?.graph?.nodes.some((n) => n.id === wanted.id)) return;
+  revealing = undefined;
+  // Unless the user picked something else meanwhile.
+  if (viewStore.getState().selected === wanted.group) select(wanted.id);
+});

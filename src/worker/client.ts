@@ -2,7 +2,16 @@
 
 import { wrap, type Remote } from 'comlink';
 import type { ProxyMode, RulesFormat } from '../engine/index.ts';
-import type { EngineApi, Inspection, ParseSummary, RulesReading } from './protocol.ts';
+import type {
+  DrawOptions,
+  EngineApi,
+  Inspection,
+  ParseSummary,
+  RulesReading,
+  UrlAnswer,
+} from './protocol.ts';
+
+import type { SimCounters, SimFrame, SimSettings } from './protocol.ts';
 
 let remote: Remote<EngineApi> | undefined;
 
@@ -14,9 +23,9 @@ function engine(): Remote<EngineApi> {
 let latest = 0;
 
 /** Parses in the worker; resolves undefined when a newer request superseded this one. */
-export async function parseInWorker(text: string): Promise<ParseSummary | undefined> {
+export async function parseInWorker(text: string, draw?: DrawOptions): Promise<ParseSummary | undefined> {
   const id = ++latest;
-  const result = await engine().parse(text);
+  const result = await engine().parse(text, draw);
   return id === latest ? result : undefined;
 }
 
@@ -45,7 +54,10 @@ export async function rulesInWorker(
 
 export type {
   ContainerEnv,
+  DrawOptions,
   EnvLine,
+  IngressInspection,
+  IngressRouteRow,
   Inspection,
   LaidOutGraph,
   ObjectSummary,
@@ -54,4 +66,40 @@ export type {
   RuleGroup,
   RulesReading,
   ServiceDns,
+  UrlAnswer,
+  UrlCandidate,
 } from './protocol.ts';
+
+let latestTry = 0;
+
+/** "Try a URL" against reading `revision`'s ingress route table; undefined when superseded. */
+export async function tryUrlInWorker(revision: number, url: string): Promise<UrlAnswer | undefined> {
+  const ticket = ++latestTry;
+  const result = await engine().tryUrl(revision, url);
+  return ticket === latestTry ? result : undefined;
+}
+
+// The simulation: one run at a time; frames arrive with their packet buffer transferred.
+export async function simStartInWorker(revision: number, settings: SimSettings): Promise<boolean> {
+  return engine().simStart(revision, settings);
+}
+
+export async function simFrameInWorker(now: number, playing: boolean): Promise<SimFrame | undefined> {
+  return engine().simFrame(now, playing);
+}
+
+export async function simSendInWorker(from: string, to: string): Promise<number | undefined> {
+  return engine().simSend(from, to);
+}
+
+export async function simCountersInWorker(): Promise<SimCounters | undefined> {
+  return engine().simCounters();
+}
+
+export async function simSetPodReadyInWorker(namespace: string, name: string, ready: boolean): Promise<void> {
+  return engine().simSetPodReady(namespace, name, ready);
+}
+
+export type { SimCounters, SimFrame, SimHop, SimSettings } from './protocol.ts';
+
+export { PACKET_STRIDE } from './frame-format.ts';

@@ -4,16 +4,24 @@
 import {
   buildCluster,
   buildGraph,
+  collapseGraph,
   createParseCache,
   nodeRules,
   parseManifests,
-  type ClusterModel,
   type ManifestObject,
 } from '../engine/index.ts';
+import { inspectIngress, tryUrl, type Reading } from './ingress.ts';
 import { inspectItem } from './inspect.ts';
+import { createSimApi } from './sim-api.ts';
 import { layoutGraph, type Point } from './layout.ts';
 import { groupRuleLines } from './rule-groups.ts';
-import { PROTOCOL_VERSION, type EngineApi, type ParseSummary } from './protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  type DrawOptions,
+  type EngineApi,
+  type ParseSummary,
+  type PlacedNode,
+} from './protocol.ts';
 
 /** How many readings `inspect` can still ask about (the shown one may be an older good one). */
 const KEPT_READINGS = 4;
@@ -32,20 +40,22 @@ function summarizeObjects(objects: readonly ManifestObject[]): ParseSummary['obj
 
 export function createEngineApi(now: () => number): EngineApi {
   const cache = createParseCache();
-  const readings = new Map<number, ClusterModel>();
+  const readings = new Map<number, Reading & { readonly nodes: readonly PlacedNode[] }>();
   let revision = 0;
   let lastGoodRevision = 0;
   let positions = new Map<string, Point>();
 
-  async function parse(text: string): Promise<ParseSummary> {
+  async function parse(text: string, draw?: DrawOptions): Promise<ParseSummary> {
     const started = now();
     const current = ++revision;
     const { objects, diagnostics } = parseManifests(text, cache);
     const good = objects.length > 0 && !diagnostics.some((d) => d.severity === 'error');
     const cluster = objects.length > 0 ? buildCluster(objects) : undefined;
-    const graphModel = cluster ? buildGraph(cluster, objects) : undefined;
+    const graphModel = cluster
+      ? collapseGraph(buildGraph(cluster, objects), { expanded: draw?.expandedGroups ?? [] })
+      : undefined;
     const graph = graphModel ? await layoutGraph(graphModel, positions, now) : undefined;
-    if (cluster) readings.set(current, cluster);
+    if (cluster) readings.set(current, { model: cluster, objects, nodes: graph?.nodes ?? [] });
     if (good) lastGoodRevision = current;
     // Keep the newest readings and the last good one (what the page shows while the text is broken).
     for (const r of readings.keys())
@@ -70,12 +80,27 @@ export function createEngineApi(now: () => number): EngineApi {
 
   return {
     parse,
+    ...createSimApi((at) => {
+      const reading = readings.get(at);
+      return reading && reading.nodes.length > 0 ? { reading, nodes: reading.nodes } : undefined;
+    }),
     inspect: (at, id) => {
-      const model = readings.get(at);
-      return Promise.resolve(model ? inspectItem(model, id) : undefined);
+      const reading = readings.get(at);
+      if (!reading) return Promise.resolve(undefined);
+      return Promise.resolve(
+        id.startsWith('ing/') ? inspectIngress(reading, id) : inspectItem(reading.model, id),
+      );
+    },
+    tryUrl: (at, url) => {
+      const reading = readings.get(at);
+      return Promise.resolve(
+        reading?.model.ingresses.length
+          ? tryUrl(reading, url)
+          : { ok: false, error: 'This reading has no Ingress to route through.' },
+      );
     },
     rules: (at, nodeName, mode, format) => {
-      const model = readings.get(at);
+      const model = readings.get(at)?.model;
       if (!model?.nodes.some((n) => n.name === nodeName)) return Promise.resolve(undefined);
       const rules = nodeRules(model, nodeName, mode, format);
       return Promise.resolve({ ...rules, groups: groupRuleLines(model, rules.text) });

@@ -11,8 +11,10 @@ import type { LaidOutGraph, PlacedNode } from './protocol.ts';
 
 const SIZE: Record<Exclude<GraphNodeKind, 'cluster-node'>, readonly [number, number]> = {
   pod: [236, 62],
+  'pod-group': [236, 62],
   'kube-proxy': [236, 62],
   service: [240, 70],
+  'service-group': [240, 70],
   ingress: [240, 70],
   client: [160, 62],
   'load-balancer': [180, 62],
@@ -29,8 +31,10 @@ const COLUMN: Record<GraphNodeKind, number> = {
   'load-balancer': 0,
   ingress: 1,
   service: 2,
+  'service-group': 2,
   'cluster-node': 3,
   pod: 3,
+  'pod-group': 3,
   'kube-proxy': 3,
 };
 
@@ -47,7 +51,25 @@ function columnLayout(top: readonly GraphNode[], boxes: readonly ElkNode[]): Elk
   });
 }
 
-async function layoutWithElk(children: ElkNode[], edges: ElkExtendedEdge[]): Promise<ElkNode> {
+/**
+ * elk's last few answers by input. elk is most of an edit's time on a small scenario; an edit that
+ * moves nothing (a port, an image, a label) or an undo gives it an input it has seen, and the same
+ * input always gets the same answer.
+ */
+const elkAnswers = new Map<string, readonly ElkNode[]>();
+const ELK_ANSWERS_KEPT = 8;
+
+async function layoutWithElk(children: ElkNode[], edges: ElkExtendedEdge[]): Promise<readonly ElkNode[]> {
+  const key = JSON.stringify([children, edges]);
+  const known = elkAnswers.get(key);
+  elkAnswers.delete(key);
+  const answer = known ?? (await elkLayout(children, edges)).children ?? [];
+  elkAnswers.set(key, answer);
+  for (const old of elkAnswers.keys()) if (elkAnswers.size > ELK_ANSWERS_KEPT) elkAnswers.delete(old);
+  return answer;
+}
+
+async function elkLayout(children: ElkNode[], edges: ElkExtendedEdge[]): Promise<ElkNode> {
   elk ??= new ELK();
   return await elk.layout({
     id: 'root',
@@ -154,12 +176,11 @@ export async function layoutGraph(
   }
   // elk's layered layout grows much faster than linearly (hundreds of Services with thousands of
   // edges take seconds): past a size, a plain column layout in the same left-to-right order.
-  const result =
+  const boxes =
     children.length > ELK_MAX_NODES || edges.size > ELK_MAX_EDGES
-      ? { children: columnLayout(top, children) }
+      ? columnLayout(top, children)
       : await layoutWithElk(children, [...edges.values()]);
   const byId = new Map(top.map((n) => [n.id, n]));
-  const boxes = result.children ?? [];
   const [dx, dy] = anchorShift(boxes, previous);
   const nodes: PlacedNode[] = [];
   for (const box of boxes) {

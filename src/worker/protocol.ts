@@ -9,10 +9,12 @@ import type {
   GraphNode,
   ProxyMode,
   RulesFormat,
+  SimCounters,
+  SimHop,
   SourceRange,
 } from '../engine/index.ts';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export interface ObjectSummary {
   readonly apiVersion: string;
@@ -86,7 +88,70 @@ export type Inspection =
       readonly env: readonly ContainerEnv[];
       readonly resolvConf: string;
     }
-  | { readonly kind: 'service'; readonly id: string; readonly dns: readonly ServiceDns[] };
+  | { readonly kind: 'service'; readonly id: string; readonly dns: readonly ServiceDns[] }
+  | IngressInspection;
+
+/** One row of an Ingress's route table: a location ingress-nginx made from one of its paths. */
+export interface IngressRouteRow {
+  /** Stable within a reading: `host path pathType`. */
+  readonly key: string;
+  /** As written; `*` when the rule has no host. */
+  readonly host: string;
+  readonly path: string;
+  readonly pathType: string;
+  /** How nginx compares paths here: `exact`, `prefix`, `string-prefix`, `regex`. */
+  readonly match: string;
+  /** `whale-svc-a:80`, or the controller's default backend. */
+  readonly backend: string;
+  readonly rewriteTarget: string | undefined;
+  /** The TLS Secret for the host (SNI), when the host has TLS. */
+  readonly tlsSecret: string | undefined;
+  readonly isDefaultBackend: boolean;
+  /** Graph ids a request taking this row passes: the Ingress, its Service, the endpoint pods. */
+  readonly pathIds: readonly string[];
+}
+
+export interface IngressInspection {
+  readonly kind: 'ingress';
+  readonly id: string;
+  readonly className: string | undefined;
+  /** True when ingress-nginx takes this Ingress. */
+  readonly served: boolean;
+  /** Why it is ignored, when it is. */
+  readonly ignoredReason: string | undefined;
+  /** The controller's address, published in status.loadBalancer.ingress. */
+  readonly address: string | undefined;
+  readonly routes: readonly IngressRouteRow[];
+  /** Conflicts and other notes about this Ingress (path already taken by an older Ingress, …). */
+  readonly notes: readonly string[];
+}
+
+/** Why one host or path of the route table did or did not take a URL. */
+export interface UrlCandidate {
+  readonly label: string;
+  readonly matched: boolean;
+  readonly reason: string;
+}
+
+/** The answer to "try a URL": which rule, Service and pod, and why not the others. */
+export type UrlAnswer =
+  | { readonly ok: false; readonly error: string }
+  | {
+      readonly ok: true;
+      readonly url: string;
+      readonly httpStatus: number;
+      readonly outcome: string;
+      /** `ing/NS/NAME` and the rule's host and path, when a rule took it. */
+      readonly rule: { readonly id: string; readonly host: string; readonly path: string } | undefined;
+      readonly service: string | undefined;
+      readonly pod: string | undefined;
+      readonly endpoint: string | undefined;
+      readonly upstreamPath: string;
+      readonly explanation: readonly string[];
+      readonly hosts: readonly UrlCandidate[];
+      readonly paths: readonly UrlCandidate[];
+      readonly pathIds: readonly string[];
+    };
 
 /** Lines of a node's rules that belong together: one Service's, or kube-proxy's own (`service` undefined). */
 export interface RuleGroup {
@@ -107,8 +172,14 @@ export interface RulesReading {
   readonly groups: readonly RuleGroup[];
 }
 
-export interface EngineApi {
-  parse(text: string): Promise<ParseSummary>;
+/** View state that shapes the picture the worker lays out. */
+export interface DrawOptions {
+  /** Folded groups (`pods/NODE`, `services/NS`) the user opened: all their members are drawn. */
+  readonly expandedGroups: readonly string[];
+}
+
+export interface EngineApi extends SimApi {
+  parse(text: string, draw?: DrawOptions): Promise<ParseSummary>;
   /** Details of a graph item in the reading `revision` (the last few are kept); undefined if gone. */
   inspect(revision: number, id: string): Promise<Inspection | undefined>;
   /** A node's kube-proxy rules in reading `revision` for `mode` (the scenario's when undefined); undefined if gone. */
@@ -118,4 +189,35 @@ export interface EngineApi {
     mode: ProxyMode | undefined,
     format: RulesFormat,
   ): Promise<RulesReading | undefined>;
+  /** Where `url` goes through the ingress controller in reading `revision`. */
+  tryUrl(revision: number, url: string): Promise<UrlAnswer>;
 }
+
+/** What a simulation run is started with (the Simulation document's values when absent). */
+export interface SimSettings {
+  readonly seed?: number;
+  readonly traffic?: readonly { readonly from: string; readonly to: string; readonly rate?: number }[];
+}
+
+/** One animation frame: the packets in flight at virtual time `now`, and the hops made since the last frame. */
+export interface SimFrame {
+  readonly now: number;
+  /** x, y (flow coordinates), flow index, state (0 ok, 1 failed, 2 reply) per packet. */
+  readonly packets: Float32Array;
+  readonly hops: readonly SimHop[];
+  readonly inFlight: number;
+}
+
+/** The simulation half of the worker: one run at a time, on one reading. */
+export interface SimApi {
+  /** Starts (or restarts) a run on reading `revision`; false when that reading is gone or has no picture. */
+  simStart(revision: number, settings: SimSettings): Promise<boolean>;
+  /** Runs the engine to virtual time `now` (ms) and returns the frame (its buffer transferred); while `playing`, hops come in batches. */
+  simFrame(now: number, playing: boolean): Promise<SimFrame | undefined>;
+  /** A one-off request from `from` (`external`, `pod/NS/NAME`, `node/NAME`) to a URL or HOST:PORT. */
+  simSend(from: string, to: string): Promise<number | undefined>;
+  simCounters(): Promise<SimCounters | undefined>;
+  simSetPodReady(namespace: string, name: string, ready: boolean): Promise<void>;
+}
+
+export type { SimCounters, SimHop };

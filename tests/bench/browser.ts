@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium.mjs';
 import { pasteIntoEditor } from '../e2e/support.ts';
+import { simFps, withTraffic } from './browser-sim.ts';
 import { report, round } from './measure.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -126,6 +127,14 @@ export async function runBrowserBench(scenarios: { whale: string; large: string 
       5,
     );
     await panningFps(page, 'large');
+    await simFps(
+      page,
+      'whale',
+      withTraffic(scenarios.whale, ['http://a.whale.hey/', 'http://b.whale.hey/'], 320),
+      5000,
+    );
+    const hosts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `http://app-${i}.example.com/`);
+    await simFps(page, 'large', withTraffic(scenarios.large, hosts, 25), 2000);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { largeClusterYaml } from '../bench/large-cluster.ts';
 import { pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
 
 // The whale scenario drawn: pods on nodes, Services, the Ingress; a click opens the inspector
@@ -9,6 +10,7 @@ startFreshWithDefaultScenario();
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const inspectorOf = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const activeLine = (page: Page) => page.locator('.monaco-editor .line-numbers.active-line-number');
+const fitView = (page: Page) => graphOf(page).getByRole('button', { name: 'Fit View' }).click();
 
 test('the whale scenario is drawn: pods on the nodes, Services, the Ingress and the outside world', async ({
   page,
@@ -98,4 +100,107 @@ test('while the text is broken the last good picture stays', async ({ page }) =>
   await pasteIntoEditor(page, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [broken\n');
   await expect(graphOf(page).getByText('The text has errors: showing the last good reading.')).toBeVisible();
   await expect(graphOf(page).getByRole('button', { name: /^whale-ingress-a-/ })).toBeVisible();
+});
+
+// One node, 2 coredns + 16 web + 3 api pods: past the limit (14) the last 7 are folded. In
+// `default`, kubernetes + web + 11 more Services: past the limit (12) the last one is.
+const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: ${name}
+        image: nginx
+`;
+const service = (name: string, port: number) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: ${name}}\n  ports:\n  - port: ${port}\n`;
+const crowded = (port: number) =>
+  [
+    'apiVersion: podwire.dev/v1alpha1\nkind: Simulation\nmetadata:\n  name: crowded\nspec:\n  cluster:\n    nodes: 1\n',
+    deployment('web', 16),
+    deployment('api', 3),
+    service('web', port),
+    ...Array.from({ length: 11 }, (_, i) => service(`svc-${i}`, 80)),
+  ].join('---\n');
+
+test('a large cluster draws each crowded node\'s first pods and "+K more pods"', async ({ page }) => {
+  test.setTimeout(120_000);
+  await pasteIntoEditor(page, largeClusterYaml());
+  await expect(page.getByRole('region', { name: 'Objects' }).getByRole('heading')).toHaveText('Objects 661', {
+    timeout: 60_000,
+  });
+  await fitView(page);
+  await expect(
+    graphOf(page)
+      .getByRole('button', { name: /^\+\d+ more pods\b.*\b14 of \d+ shown/ })
+      .first(),
+  ).toBeVisible();
+});
+
+test('"+K more pods" lists the folded pods; picking one draws them all, and that stays across edits', async ({
+  page,
+}) => {
+  await pasteIntoEditor(page, crowded(80));
+  const graph = graphOf(page);
+  await expect(graph.getByRole('button', { name: /^\+7 more pods\b/ })).toBeAttached();
+  await expect(graph.getByRole('button', { name: /^(web|api)-[a-z0-9]+-[a-z0-9]{5}\b/ })).toHaveCount(12);
+  await fitView(page);
+  await graph.getByRole('button', { name: /^\+7 more pods\b/ }).click();
+
+  const inspector = inspectorOf(page);
+  await expect(inspector.getByText('This node runs 21 pods; the graph draws the first 14')).toBeVisible();
+  await expect(
+    inspector.getByRole('region', { name: 'Selected by Services' }).getByRole('listitem'),
+  ).toHaveText([/^default\/web\s+4 pods$/]);
+  const folded = inspector.getByRole('region', { name: 'Not drawn' }).getByRole('button');
+  await expect(folded).toHaveCount(7);
+  const api = folded.filter({ hasText: /^default\/api-/ }).first();
+  const name = ((await api.textContent()) ?? '').replace('default/', '');
+  await api.click();
+
+  // The node is drawn in full and the picked pod selected.
+  await expect(inspector.getByText(`default/${name}`, { exact: true })).toBeVisible();
+  await expect(graph.getByRole('button', { name: new RegExp(`^${name}\\b`) })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(graph.getByRole('button', { name: /^all 21 pods shown\b/ })).toBeAttached();
+  await expect(graph.getByRole('button', { name: /^(web|api)-[a-z0-9]+-[a-z0-9]{5}\b/ })).toHaveCount(19);
+
+  // An edit redraws the picture: the node stays open.
+  await pasteIntoEditor(page, crowded(8080));
+  await expect(graph.getByRole('button', { name: /^web\b.*\s80\/TCP/ })).toHaveCount(0);
+  await expect(graph.getByRole('button', { name: /^web\b.*8080\/TCP/ })).toBeVisible();
+  await expect(graph.getByRole('button', { name: /^(web|api)-[a-z0-9]+-[a-z0-9]{5}\b/ })).toHaveCount(19);
+
+  // …until the reader folds it again.
+  await fitView(page);
+  await graph.getByRole('button', { name: /^all 21 pods shown\b/ }).click();
+  await inspector.getByRole('button', { name: 'Show fewer' }).click();
+  await expect(graph.getByRole('button', { name: /^\+7 more pods\b/ })).toBeAttached();
+});
+
+test('the cursor on a Deployment whose pods are all folded selects the group standing for them', async ({
+  page,
+}) => {
+  await pasteIntoEditor(page, crowded(80));
+  await expect(graphOf(page).getByRole('button', { name: /^\+7 more pods\b/ })).toBeAttached();
+  await expect(
+    graphOf(page).getByRole('button', { name: /^\+1 more Service\b.*12 of 13 shown/ }),
+  ).toBeAttached();
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < 28; i++) await page.keyboard.press('ArrowDown'); // line 28: `name: api`
+  await expect(activeLine(page)).toHaveText('28');
+  const inspector = inspectorOf(page);
+  await expect(inspector.getByText('+7 more pods', { exact: true })).toBeVisible();
+  await expect(inspector.getByRole('region', { name: 'Not drawn' })).toContainText(/default\/api-/);
 });

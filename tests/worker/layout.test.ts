@@ -77,6 +77,23 @@ describe('layoutGraph', () => {
     expect(Math.max(...shifts)).toBeLessThan(80);
   });
 
+  it("answers an input elk has seen from elk's last answers (an edit that moves nothing, an undo)", async () => {
+    const extra = whaleModel.services[0];
+    if (!extra) throw new Error('fixture');
+    const model = { ...whaleModel, services: [...whaleModel.services, { ...extra, name: 'whale-svc-z' }] };
+    const first = await layoutGraph(buildGraph(model, whaleSources));
+    // Another port: the same boxes and edges for elk.
+    const ports = extra.ports.map((p) => ({ ...p, port: 8080 }));
+    const edited = {
+      ...model,
+      services: model.services.map((s) => (s.name === 'whale-svc-z' ? { ...s, ports } : s)),
+    };
+    const second = await layoutGraph(buildGraph(edited, whaleSources));
+    if (!first || !second) throw new Error('no layout');
+    expect(topLevel(second)).toEqual(topLevel(first));
+    expect(second.layoutMs).toBeLessThan(first.layoutMs);
+  });
+
   it('lays out ~2,000 pods in a few seconds, and declines what is too large to draw', async () => {
     const big = buildGraph(manyPods(2000, 100, 4));
     const started = performance.now();

@@ -4,13 +4,21 @@
 import type { SourceRange } from '../manifest/types.ts';
 
 export type GraphNodeKind =
-  'cluster-node' | 'pod' | 'kube-proxy' | 'service' | 'ingress' | 'client' | 'load-balancer';
+  | 'cluster-node'
+  | 'pod'
+  | 'pod-group'
+  | 'kube-proxy'
+  | 'service'
+  | 'service-group'
+  | 'ingress'
+  | 'client'
+  | 'load-balancer';
 
 /** `ok`: running and ready; `not-ready`: failing its readiness; `pending`: not scheduled. */
 export type GraphStatus = 'ok' | 'not-ready' | 'pending';
 
 export interface GraphNode {
-  /** Stable id: `node/NAME`, `pod/NS/NAME`, `kube-proxy/NODE`, `svc/NS/NAME`, `ing/NS/NAME`, `external/…`. */
+  /** Stable id: `node/NAME`, `pod/NS/NAME`, `kube-proxy/NODE`, `svc/NS/NAME`, `ing/NS/NAME`, `external/…`; folded groups `pods/NODE`, `services/NS`. */
   readonly id: string;
   readonly kind: GraphNodeKind;
   /** The object's name (untrusted text: render as text only). */
@@ -28,6 +36,8 @@ export interface GraphNode {
   readonly sourceIndex: number;
   /** Where that object is written; undefined when it was not written in the text. */
   readonly sourceRange: SourceRange | undefined;
+  /** Groups only (collapse.ts): the items it stands for, in model order; empty when expanded. */
+  readonly hidden?: readonly GraphNode[];
 }
 
 export type GraphEdgeKind = 'selects' | 'routes';
@@ -42,6 +52,8 @@ export interface GraphEdge {
   /** False for a not-ready endpoint (drawn dashed). */
   readonly ready: boolean;
   readonly label: string | undefined;
+  /** An edge to or from a folded group (collapse.ts): how many edges of the full graph it stands for. */
+  readonly count?: number;
 }
 
 export interface GraphNamespace {

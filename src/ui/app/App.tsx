@@ -6,6 +6,7 @@ import { useDocument } from '../../state/hooks.ts';
 import { GraphView } from '../graph/GraphView.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
+import { Player } from '../player/Player.tsx';
 import { ProblemsList } from '../problems/ProblemsList.tsx';
 
 const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
@@ -37,6 +38,7 @@ export function App() {
         </div>
         <div className="right">
           <GraphView />
+          <Player />
           <div className="below-graph">
             <Inspector />
             <ObjectsPanel />

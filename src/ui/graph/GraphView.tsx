@@ -1,20 +1,14 @@
 // The cluster drawn as a live graph: the last good reading while the text has errors.
-import {
-  Background,
-  Controls,
-  Panel,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type NodeTypes,
-} from '@xyflow/react';
+import { Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
+import { PacketLayer } from '../packets/PacketLayer.tsx';
 import { ClusterGroupView } from './ClusterGroupView.tsx';
+import { DotGrid } from './DotGrid.tsx';
 import { ItemNodeView } from './ItemNodeView.tsx';
 import { NamespaceLegend } from './NamespaceLegend.tsx';
 import { ProxyModePanel } from './ProxyModePanel.tsx';
@@ -44,6 +38,17 @@ function Flow() {
   const graph = useDocument((s) => shownSummary(s)?.graph);
   const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
   useFitOnNewScene(flow.nodes);
+  // A request's path (an Ingress rule or a tried URL): the edges between its items light up.
+  const highlight = useView((s) => s.highlight);
+  const edges = useMemo(() => {
+    if (highlight.length < 2) return flow.edges;
+    const on = new Set(highlight);
+    return flow.edges.map((e) =>
+      on.has(e.source) && on.has(e.target)
+        ? { ...e, className: `${e.className ?? ''} on-path`, animated: true }
+        : e,
+    );
+  }, [flow.edges, highlight]);
   useEffect(() => {
     // The frame after React Flow committed the new nodes: what `npm run bench` times.
     if (graph) requestAnimationFrame(() => performance.mark('podwire:graph-drawn'));
@@ -51,7 +56,7 @@ function Flow() {
   return (
     <ReactFlow
       nodes={flow.nodes}
-      edges={flow.edges}
+      edges={edges}
       nodeTypes={nodeTypes}
       onNodeClick={onNodeClick}
       nodesDraggable={false}
@@ -64,8 +69,9 @@ function Flow() {
       fitView
       proOptions={proOptions}
     >
-      <Background gap={24} size={1} />
+      <DotGrid id="graph-dots" />
       <Controls showInteractive={false} />
+      <PacketLayer />
       {graph && graph.namespaces.length > 0 && (
         <Panel position="top-left">
           <NamespaceLegend namespaces={graph.namespaces} />

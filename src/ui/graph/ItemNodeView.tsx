@@ -10,13 +10,14 @@ import type { ItemNode } from './to-flow.ts';
 
 export const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode>) {
   const selected = useView((s) => s.selected === id);
+  const onPath = useView((s) => s.highlight.includes(id));
   const { item, colour, on } = data;
   return (
     <>
       <Handle type="target" position={Position.Left} isConnectable={false} className="handle" />
       <button
         type="button"
-        className={`item ${item.kind} ${item.status}${selected ? ' selected' : ''}`}
+        className={`item ${item.kind} ${item.status}${selected ? ' selected' : ''}${onPath ? ' on-path' : ''}`}
         aria-pressed={selected}
         onClick={() => select(id)}
       >
@@ -29,7 +30,7 @@ export const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<I
           <span className="kind">{en.kinds[item.kind]}</span>
           {item.namespace !== undefined && <span className={`ns ns-${colour}`}>{item.namespace}</span>}
           {item.badges.map((b) => (
-            <span key={b} className={`badge${b === 'not ready' ? ' warn' : ''}`}>
+            <span key={b} className={`badge${b.endsWith('not ready') ? ' warn' : ''}`}>
               {b}
             </span>
           ))}

@@ -1,6 +1,6 @@
 // The laid-out graph → React Flow's nodes and edges. Pure and computed once per reading, so
 // React Flow re-renders only when the model changes (selection is read by each node itself).
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { GraphNode } from '../../engine/index.ts';
 import type { LaidOutGraph } from '../../state/document.ts';
 
@@ -59,7 +59,7 @@ export function toFlow(graph: LaidOutGraph, memo: FlowMemo = new Map()): FlowRes
       source: e.source,
       target: e.target,
       ...(e.label ? { label: e.label } : {}),
-      className: `edge ${e.kind}${e.ready ? '' : ' not-ready'}`,
+      className: `edge ${e.kind}${e.ready ? '' : ' not-ready'}${(e.count ?? 1) > 1 ? ' grouped' : ''}`,
       selectable: false,
       focusable: false,
       zIndex: 1,
@@ -68,23 +68,40 @@ export function toFlow(graph: LaidOutGraph, memo: FlowMemo = new Map()): FlowRes
   return { nodes, edges, memo: next };
 }
 
+/**
+ * Where ItemNodeView's two 1 px handles sit (graph.css: left and right edge, halfway down). Given
+ * with the size, React Flow needs no DOM measuring: a changed item off screen is not drawn just to
+ * be measured (on a large cluster an edit moves most pods, and measuring them all took seconds).
+ */
+function handlesOf(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - 0.5;
+  return [
+    { type: 'target', position: Position.Left, x: -0.5, y, width: 1, height: 1 },
+    { type: 'source', position: Position.Right, x: width - 0.5, y, width: 1, height: 1 },
+  ];
+}
+
 function makeNode(n: LaidOutGraph['nodes'][number], colour: number, on: string | undefined): FlowNode {
-  {
-    const data: ItemData = { item: n, colour, on };
-    const common = {
-      id: n.id,
-      position: { x: n.x, y: n.y },
-      width: n.width,
-      height: n.height,
-      data,
-      draggable: false,
-      selectable: false,
-      focusable: false,
-    };
-    return n.kind === 'cluster-node'
-      ? { ...common, type: 'cluster', zIndex: 0 }
-      : { ...common, type: 'item', ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}) };
-  }
+  const data: ItemData = { item: n, colour, on };
+  const common = {
+    id: n.id,
+    position: { x: n.x, y: n.y },
+    width: n.width,
+    height: n.height,
+    measured: { width: n.width, height: n.height },
+    data,
+    draggable: false,
+    selectable: false,
+    focusable: false,
+  };
+  return n.kind === 'cluster-node'
+    ? { ...common, type: 'cluster', zIndex: 0, handles: [] }
+    : {
+        ...common,
+        type: 'item',
+        handles: handlesOf(n.width, n.height),
+        ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
+      };
 }
 
 // One graph view: the last conversion's objects are the ones to reuse for the next reading.

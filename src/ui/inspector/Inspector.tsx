@@ -4,11 +4,14 @@ import type { ClusterModel } from '../../engine/index.ts';
 import type { GraphEdge, GraphNode } from '../../engine/index.ts';
 import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useInspection, useView } from '../../state/hooks.ts';
+import { useDocument, useInspection, useSim, useView } from '../../state/hooks.ts';
 import { requestInspection } from '../../state/inspection.ts';
 import { jumpTo, select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
 import { Facts } from './Facts.tsx';
+import { HopDetails } from './HopDetails.tsx';
+import { FoldedGroupDetails } from './FoldedGroupDetails.tsx';
+import { IngressDetails } from './IngressDetails.tsx';
 import { NodeRules } from './NodeRules.tsx';
 import { PodDetails } from './PodDetails.tsx';
 import { ServiceDetails } from './ServiceDetails.tsx';
@@ -38,6 +41,8 @@ function Body({ item, model, edges, revision }: BodyProps) {
       <ServiceDetails service={service} endpoints={endpoints} inspection={inspection} loading={loading} />
     ) : null;
   }
+  if (item.kind === 'pod-group' || item.kind === 'service-group')
+    return <FoldedGroupDetails item={item} edges={edges} />;
   if (item.kind === 'cluster-node') {
     const node = model.nodes.find((n) => n.name === item.label);
     const pods = model.pods.filter((p) => p.node === item.label).length;
@@ -70,6 +75,8 @@ function Body({ item, model, edges, revision }: BodyProps) {
       </>
     );
   }
+  if (item.kind === 'ingress')
+    return <IngressDetails inspection={inspection} loading={loading} revision={revision} />;
   const routes = edges.filter((e) => e.source === item.id);
   return (
     <>
@@ -101,14 +108,17 @@ export const Inspector = memo(function Inspector() {
   const selected = useView((s) => s.selected);
   const shown = useDocument(shownSummary);
   const item = shown?.graph?.nodes.find((n) => n.id === selected);
+  const hop = useSim((s) => (s.picked === undefined ? undefined : s.hops.find((h) => h.seq === s.picked)));
   const revision = shown?.revision;
-  const wanted = item && (item.kind === 'pod' || item.kind === 'service') ? item.id : undefined;
+  const wanted =
+    item && (item.kind === 'pod' || item.kind === 'service' || item.kind === 'ingress') ? item.id : undefined;
   useEffect(() => {
     if (revision !== undefined && wanted) requestInspection(revision, wanted);
   }, [revision, wanted]);
   return (
     <section className="inspector" aria-label={en.inspector}>
       <h2>{en.inspector}</h2>
+      {hop && <HopDetails hop={hop} />}
       {!item || !shown?.cluster || !shown.graph ? (
         <p className="empty">{en.inspectorEmpty}</p>
       ) : (

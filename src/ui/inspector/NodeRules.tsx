@@ -7,18 +7,22 @@ import { useRules, useView } from '../../state/hooks.ts';
 import { requestRules } from '../../state/rules.ts';
 import { showRulesAs } from '../../state/view.ts';
 import { PROXY_MODES } from '../kit/proxy-modes.ts';
-import { RuleGroupView } from './RuleGroupView.tsx';
+import { isMarked, RuleGroupView } from './RuleGroupView.tsx';
 
 interface Props {
   readonly nodeName: string;
   readonly revision: number;
   /** The scenario's own mode (what the graph shows). */
   readonly scenarioMode: ProxyMode;
+  /** A rule to mark (the one that decided a picked hop), as kube-proxy writes it. */
+  readonly markLine?: string | undefined;
 }
 
-export function NodeRules({ nodeName, revision, scenarioMode }: Props) {
+export function NodeRules({ nodeName, revision, scenarioMode, markLine }: Props) {
   const chosen = useView((s) => s.rulesMode);
-  const format = useView((s) => s.rulesFormat);
+  const chosenFormat = useView((s) => s.rulesFormat);
+  // A hop's rule is quoted as kube-proxy writes it: show that text, where it can be found verbatim.
+  const format = markLine !== undefined ? 'restore' : chosenFormat;
   const lastService = useView((s) => s.lastService);
   const reading = useRules((s) => s.reading);
   const loading = useRules((s) => s.loading);
@@ -65,7 +69,12 @@ export function NodeRules({ nodeName, revision, scenarioMode }: Props) {
                 // A new reading opens at the last selected Service again.
                 key={`${shown.mode}:${shown.format}:${g.service ?? ''}`}
                 group={g}
-                highlighted={g.service !== undefined && g.service === lastService}
+                highlighted={
+                  markLine !== undefined
+                    ? g.lines.some((l) => isMarked(l, markLine))
+                    : g.service !== undefined && g.service === lastService
+                }
+                markLine={markLine}
               />
             ))}
           </div>

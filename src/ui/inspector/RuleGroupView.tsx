@@ -4,13 +4,25 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { en } from '../../i18n/en.ts';
 import type { RuleGroup } from '../../state/rules.ts';
 
-export function RuleGroupView({ group, highlighted }: { group: RuleGroup; highlighted: boolean }) {
-  const [open, setOpen] = useState(highlighted);
+/** Whether a printed line is the rule `mark` (the tools indent a little). */
+export const isMarked = (line: string, mark: string | undefined): boolean =>
+  mark !== undefined && mark.trim() !== '' && (line.trim() === mark.trim() || line.includes(mark.trim()));
+
+interface Props {
+  readonly group: RuleGroup;
+  readonly highlighted: boolean;
+  readonly markLine?: string | undefined;
+}
+
+export function RuleGroupView({ group, highlighted, markLine }: Props) {
+  // Open while highlighted, until the user folds or unfolds it themselves.
+  const [toggled, setToggled] = useState<boolean | undefined>(undefined);
+  const open = toggled ?? highlighted;
   const self = useRef<HTMLDivElement>(null);
   const textId = useId();
   useEffect(() => {
     if (highlighted) self.current?.scrollIntoView({ block: 'nearest' });
-  }, [highlighted]);
+  }, [highlighted, markLine]);
   return (
     <div ref={self} className={`rule-group${highlighted ? ' highlighted' : ''}`}>
       <button
@@ -18,7 +30,7 @@ export function RuleGroupView({ group, highlighted }: { group: RuleGroup; highli
         className="rule-group-toggle"
         aria-expanded={open}
         aria-controls={textId}
-        onClick={() => setOpen(!open)}
+        onClick={() => setToggled(!open)}
       >
         <span className="rule-group-caret" aria-hidden="true">
           {open ? '▾' : '▸'}
@@ -26,7 +38,18 @@ export function RuleGroupView({ group, highlighted }: { group: RuleGroup; highli
         <span className="rule-group-name">{group.service ?? en.rules.ownChains}</span>
         <span className="muted">{en.rules.lineCount(group.lines.length)}</span>
       </button>
-      {open && <pre id={textId}>{group.lines.join('\n')}</pre>}
+      {open && (
+        <pre id={textId}>
+          {markLine === undefined
+            ? group.lines.join('\n')
+            : group.lines.map((l, i) => (
+                <span key={String(i)}>
+                  {isMarked(l, markLine) ? <mark>{l}</mark> : l}
+                  {'\n'}
+                </span>
+              ))}
+        </pre>
+      )}
     </div>
   );
 }

@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startFreshWithDefaultScenario } from './support.ts';
+
+// The simulation played in the page: packets drawn over the graph arrive at whale A and whale B,
+// a hop stepped to shows its addresses and the kube-proxy rule that decided it.
+
+startFreshWithDefaultScenario();
+
+const playerOf = (page: Page) => page.getByRole('region', { name: 'Simulation' });
+const inspectorOf = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+
+/** How many pixels of the packet canvas are painted. */
+const paintedPixels = (page: Page) =>
+  page.getByTestId('packets').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+    return n;
+  });
+
+test('playing the whale scenario sends packets to whale A and whale B pods', async ({ page }) => {
+  const player = playerOf(page);
+  await player.getByLabel('Speed').selectOption('4');
+  await player.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => paintedPixels(page), { timeout: 15_000 }).toBeGreaterThan(0);
+  const counters = player.getByRole('region', { name: 'Requests per pod' });
+  await expect(counters.getByText(/^default\/whale-ingress-a-[a-z0-9]{5}$/)).toBeVisible({ timeout: 20_000 });
+  await expect(counters.getByText(/^default\/whale-ingress-b-[a-z0-9]{5}$/)).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/player-whale.png' });
+  await player.getByRole('button', { name: 'Pause' }).click();
+  await expect(player.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('stepping to the kube-proxy hop shows the KUBE-SEP rule that decided it', async ({ page }) => {
+  const player = playerOf(page);
+  const hop = inspectorOf(page).getByRole('region', { name: 'Hop' });
+  for (let i = 0; i < 12; i++) {
+    await player.getByRole('button', { name: 'Step forward' }).click();
+    await expect(hop).toBeVisible();
+    if (
+      (
+        await hop
+          .getByText(/^Step$/)
+          .locator('..')
+          .textContent()
+      )?.includes('kube-proxy')
+    )
+      break;
+  }
+  await expect(
+    hop
+      .locator('code')
+      .filter({ hasText: /^-A KUBE-SEP-[A-Z0-9]{16} .*-j DNAT --to-destination 10\.244\.\d+\.\d+:\d+$/ }),
+  ).toBeVisible();
+  await expect(hop.getByText(/→/).first()).toBeVisible();
+  // The same rule is marked in that node's rules, as kube-proxy writes them.
+  await expect(hop.locator('.rule-group mark')).toHaveText(/^-A KUBE-SEP-[A-Z0-9]{16} .*-j DNAT/);
+  await player.getByRole('button', { name: 'Step back' }).click();
+  await expect(hop).toBeVisible();
+  await page.screenshot({ path: 'test-results/player-step.png' });
+});
