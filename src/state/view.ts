@@ -25,6 +25,8 @@ export interface ViewState {
   readonly rulesFormat: RulesFormat;
   /** Graph ids on the path a request would take (an Ingress rule or a tried URL), in order. */
   readonly highlight: readonly string[];
+  /** The ids `highlightPath` was given (before folded items became their groups). */
+  readonly highlightFor: readonly string[];
 }
 
 export const viewStore = createStore<ViewState>(() => ({
@@ -34,6 +36,7 @@ export const viewStore = createStore<ViewState>(() => ({
   rulesMode: undefined,
   rulesFormat: 'save',
   highlight: [],
+  highlightFor: [],
 }));
 
 let nonce = 0;
@@ -51,13 +54,20 @@ export function select(id: string | undefined): void {
   const [kind, namespace, name] = id?.split('/') ?? [];
   // A path shown for one Ingress belongs to it: selecting something else clears it.
   if (kind === 'svc' && namespace && name)
-    viewStore.setState({ selected: id, lastService: `${namespace}/${name}`, highlight: [] });
-  else viewStore.setState({ selected: id, highlight: [] });
+    viewStore.setState({
+      selected: id,
+      lastService: `${namespace}/${name}`,
+      highlight: [],
+      highlightFor: [],
+    });
+  else viewStore.setState({ selected: id, highlight: [], highlightFor: [] });
 }
 
 /** Lights up the items (and the edges between consecutive ones) a request passes; [] clears. */
 export function highlightPath(ids: readonly string[]): void {
-  viewStore.setState({ highlight: ids });
+  // An item the picture folded away lights up its "+K more" group instead.
+  const drawn = ids.map((id) => foldedInto(id) ?? id);
+  viewStore.setState({ highlight: [...new Set(drawn)], highlightFor: ids });
 }
 
 export function showRulesAs(rulesMode: ProxyMode | undefined, rulesFormat: RulesFormat): void {

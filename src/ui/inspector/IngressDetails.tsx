@@ -17,7 +17,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
 export function IngressDetails({ inspection, loading, revision }: Props) {
-  const highlight = useView((s) => s.highlight);
+  const highlight = useView((s) => s.highlightFor);
   const details = inspection?.kind === 'ingress' ? inspection : undefined;
   if (!details) return <p className="muted">{loading ? en.loading : en.fields.none}</p>;
   const status = details.served
