@@ -10,8 +10,6 @@ import type { Reading } from './ingress.ts';
 
 /** Virtual milliseconds a packet takes to cross one hop on screen. */
 export const HOP_MS = 400;
-/** Hops kept for the timeline and the inspector (older ones are dropped). */
-const KEPT_HOPS = 2_000;
 /** Hops a frame carries to the page at most (its timeline shows the newest few hundred). */
 const PAGE_HOPS = 400;
 /** While playing, hops go to the page at most this often (virtual ms). */
@@ -32,7 +30,6 @@ export interface SimSession {
   readonly centres: ReadonlyMap<string, { readonly x: number; readonly y: number }>;
   /** Requests still drawn, by id; a request's hops arrive as the engine makes them. */
   readonly flying: Map<number, InFlight>;
-  readonly hops: SimHop[];
   /** Hops not yet handed to the page, and when the last batch went. */
   readonly unsent: SimHop[];
   sentAt: number;
@@ -66,7 +63,7 @@ export function startSession(
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
     ...(settings.traffic ? { traffic: settings.traffic } : {}),
   });
-  return { sim, revision, centres: centresOf(nodes), flying: new Map(), hops: [], unsent: [], sentAt: 0 };
+  return { sim, revision, centres: centresOf(nodes), flying: new Map(), unsent: [], sentAt: 0 };
 }
 
 /** Where an item is drawn; an id the picture lacks (e.g. `node/N` of a hop inside a node) falls back sensibly. */
@@ -98,9 +95,7 @@ export function frameAt(s: SimSession, now: number, options: { batch: boolean })
       s.flying.set(hop.request, f);
     }
     addSegment(s, f, hop);
-    s.hops.push(hop);
   }
-  if (s.hops.length > KEPT_HOPS) s.hops.splice(0, s.hops.length - KEPT_HOPS);
   const out = new Float32Array(s.flying.size * PACKET_STRIDE);
   let n = 0;
   for (const [id, f] of s.flying) {

@@ -3,7 +3,7 @@
 // endpoints, from raw objects (conformance data, no API-server defaulting) or from the ClusterModel.
 
 import { formatIPv4, parseCidr, parseIPv4 } from '../cluster/ipv4.ts';
-import type { ClusterModel, EndpointSlice, Protocol, ServiceType } from '../cluster/types.ts';
+import type { ClusterModel, EndpointSlice, Protocol, ProxyMode, ServiceType } from '../cluster/types.ts';
 import { field, isJsonObject } from '../manifest/json-value.ts';
 import type { JsonObject, JsonValue, ManifestObject } from '../manifest/types.ts';
 import type { ProxyConfig, ProxyEndpoint, ProxyInput, ProxyServicePort } from './types.ts';
@@ -225,10 +225,15 @@ export function proxyInputFromObjects(objects: readonly ManifestObject[], config
 // The cluster model ------------------------------------------------------------------------
 
 /** The proxier on `nodeName` of a simulated cluster: its config and every Service port it serves. */
-export function proxyInputFromModel(model: ClusterModel, nodeName: string): ProxyInput {
+/** `mode` defaults to the scenario's (the rules a view or a run asks for may differ). */
+export function proxyInputFromModel(
+  model: ClusterModel,
+  nodeName: string,
+  mode: ProxyMode = model.settings.proxyMode,
+): ProxyInput {
   const node = model.nodes.find((n) => n.name === nodeName);
   const config = defaultProxyConfig({
-    mode: model.settings.proxyMode,
+    mode,
     nodeName,
     // Only this node's own addresses are LOCAL to its kernel.
     nodeIPs: node ? [node.internalIP] : [],

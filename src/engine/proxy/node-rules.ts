@@ -32,8 +32,7 @@ export function nodeRules(
   format: RulesFormat = 'save',
 ): NodeRules {
   const chosen = mode ?? model.settings.proxyMode;
-  const base = proxyInputFromModel(model, nodeName);
-  const input = { ...base, config: { ...base.config, mode: chosen } };
+  const input = proxyInputFromModel(model, nodeName, chosen);
   const out = (tool: string, text: string): NodeRules => ({
     node: nodeName,
     mode: chosen,

@@ -79,8 +79,7 @@ export function rulesFor(
   const key = `${node}\u0000${mode}`;
   const found = perModel.get(key);
   if (found) return found;
-  const base = proxyInputFromModel(model, node);
-  const input: ProxyInput = { ...base, config: { ...base.config, mode } };
+  const input: ProxyInput = proxyInputFromModel(model, node, mode);
   const built: BuiltRules =
     mode === 'iptables'
       ? { mode, rules: syncProxyRules(input) }
