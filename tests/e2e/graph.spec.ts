@@ -97,6 +97,8 @@ test('a Service shows its ClusterIP, ports, endpoints and DNS names; the cursor 
 });
 
 test('while the text is broken the last good picture stays', async ({ page }) => {
+  // A good picture first: the test is about keeping it, so it must have arrived.
+  await expect(graphOf(page).getByRole('button', { name: /^whale-ingress-a-/ })).toBeVisible();
   await pasteIntoEditor(page, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [broken\n');
   await expect(graphOf(page).getByText('The text has errors: showing the last good reading.')).toBeVisible();
   await expect(graphOf(page).getByRole('button', { name: /^whale-ingress-a-/ })).toBeVisible();
