@@ -230,3 +230,51 @@ export { createSimulation, requestProblem } from './sim/simulation.ts';
 export { EVENT_ACTIONS, readEvents, readTraffic, type SimAction, type SimEvent } from './sim/scenario.ts';
 /** The rule-walk memo (per packet class) and its class key, for tests and benchmarks. */
 export { memoisedDecision, packetClass } from './sim/rule-memo.ts';
+
+// NetworkPolicy (networking.k8s.io/v1) as the network plugin enforces it: per direction, per connection, per namespace.
+export type {
+  ClusterNetworkPolicy,
+  ConnectionDecision,
+  DecisionReason,
+  IPBlock,
+  LabelSelector,
+  LabelSelectorRequirement,
+  NetpolConnection,
+  NetpolEndpoint,
+  NetworkPolicyPeer,
+  NetworkPolicyPort,
+  NetworkPolicyRule,
+  PodRef,
+  PolicyDecision,
+  PolicyRef,
+  PolicyType,
+  RuleRef,
+} from './netpol/types.ts';
+/** The NetworkPolicies the API server stored (valid, admitted, first of duplicates), after defaulting. */
+export { readNetworkPolicies } from './netpol/read-policies.ts';
+/** Policies indexed against a model; the endpoint (pod or bare address) behind an IP. */
+export {
+  endpointAt,
+  indexNetworkPolicies,
+  networkPolicyIndex,
+  type NetworkPolicyIndex,
+} from './netpol/policy-index.ts';
+/** One connection: egress on the source, ingress on the destination (after DNAT), replies of allowed connections. */
+export {
+  decideConnection,
+  decideDirection,
+  decidePacket,
+  policiesFor,
+  replyDecision,
+} from './netpol/decide.ts';
+/** Pods × pods of a namespace, port-aware, and its e2e-style truth table (`.` allowed, `X` blocked). */
+export {
+  connectivityMatrix,
+  renderMatrix,
+  type ConnectivityMatrix,
+  type MatrixCell,
+  type MatrixOptions,
+  type MatrixProbe,
+} from './netpol/matrix.ts';
+/** Located warnings: peers ORed where AND was likely meant, allow-all `- {}`, ignored rules, no DNS egress. */
+export { networkPolicyDiagnostics } from './netpol/warnings.ts';

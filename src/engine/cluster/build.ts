@@ -8,6 +8,7 @@ import { arrAt, boolAt, numAt, objAt, strAt } from './body-fields.ts';
 import { ClusterState, type Requested } from './cluster-state.ts';
 import { buildEndpoints } from './endpoints.ts';
 import { buildNodes } from './nodes.ts';
+import { networkPolicyDiagnostics } from '../netpol/warnings.ts';
 import { semanticDiagnostics } from './semantic.ts';
 import { readSimulation } from './settings.ts';
 import { installIngressController, installSystem } from './system.ts';
@@ -97,5 +98,12 @@ export function buildCluster(objects: readonly ManifestObject[]): ClusterModel {
     rejected: state.rejected,
     diagnostics: state.diagnostics,
   };
-  return { ...model, diagnostics: [...state.diagnostics, ...semanticDiagnostics(model, objects)] };
+  return {
+    ...model,
+    diagnostics: [
+      ...state.diagnostics,
+      ...semanticDiagnostics(model, objects),
+      ...networkPolicyDiagnostics(model, objects),
+    ],
+  };
 }
