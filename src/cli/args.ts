@@ -17,6 +17,9 @@ const VALUE_FLAGS = new Set([
   'pod',
   'seed',
   'requests',
+  'namespace',
+  'port',
+  'protocol',
 ]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {

@@ -12,6 +12,7 @@ import { parseArgs, type ParsedArgs } from './args.ts';
 import { joinInputs, readInputs, type InputFile } from './input.ts';
 import { dnsQuery, envLines, UsageError } from './verbs/cluster-queries.ts';
 import { describeHuman, describeJson } from './verbs/describe.ts';
+import { reach } from './verbs/reach.ts';
 import { simulateHuman } from './verbs/simulate.ts';
 import { traceHuman } from './verbs/trace.ts';
 import { formatHuman, validateTexts } from './verbs/validate.ts';
@@ -30,6 +31,9 @@ verbs:
                                             one request, hop by hop; SRC is external, pod/NS/NAME or node/NAME
   simulate FILE... [--requests N] [--seed N] [--proxy-mode M]
                                             the Simulation document's traffic, N requests per flow (default 100)
+  reach FILE... [--namespace NS] [--port P] [--protocol TCP|UDP|SCTP]
+                                            the namespace's pods x pods under its NetworkPolicies
+                                            (default: each destination's declared container ports)
 
 options:
   --json             print one JSON document
@@ -130,6 +134,15 @@ function run(args: ParsedArgs, inputs: InputFile[]): number {
       output(args, { flows: counters.flows }, simulateHuman(counters));
       return failed;
     }
+    case 'reach': {
+      const answer = reach(model, parsed.objects, {
+        namespace: flag(args, 'namespace', 'default'),
+        port: args.flags.has('port') ? flag(args, 'port') : undefined,
+        protocol: args.flags.has('protocol') ? flag(args, 'protocol') : undefined,
+      });
+      output(args, answer.json, answer.text);
+      return failed;
+    }
     default:
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
   }
@@ -142,7 +155,9 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    if (!['validate', 'describe', 'dns', 'env', 'rules', 'trace', 'simulate'].includes(args.verb ?? ''))
+    if (
+      !['validate', 'describe', 'dns', 'env', 'rules', 'trace', 'simulate', 'reach'].includes(args.verb ?? '')
+    )
       throw new UsageError(`unknown verb "${args.verb ?? ''}"`);
     if (args.files.length === 0) throw new UsageError(`${args.verb ?? ''} needs at least one FILE`);
     let inputs: InputFile[];
