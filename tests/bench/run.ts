@@ -1,5 +1,6 @@
 // `npm run bench`: engine figures in Node, one JSON line each (see measure.ts).
 // Browser figures (edit-to-graph, panning) come from tests/bench/browser.ts when Chromium is there.
+// Flags: `--node-only` (no browser), `--sim-only` (only the simulator's figures).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -31,7 +32,10 @@ const scenarios: Record<string, string> = {
   large: largeClusterYaml(),
 };
 
-for (const [name, text] of Object.entries(scenarios)) {
+// `--sim-only`: the simulator's figures alone (a quicker loop while working on sim/).
+const simOnly = process.argv.includes('--sim-only');
+
+for (const [name, text] of simOnly ? [] : Object.entries(scenarios)) {
   const runs = name === 'large' ? 10 : 50;
   const parsed = parseManifests(text);
   report({
@@ -65,8 +69,8 @@ for (const [name, text] of Object.entries(scenarios)) {
   });
 }
 
-runProxyBench(engine);
+if (!simOnly) runProxyBench(engine);
 runSimBench(engine, { whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
 
-if (!process.argv.includes('--node-only'))
+if (!simOnly && !process.argv.includes('--node-only'))
   await runBrowserBench({ whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
