@@ -46,7 +46,7 @@ function* kubeProxy(w: Walk, node: string, origin: 'local' | 'forwarded'): Proc<
   const ref = e.service;
   if (ref) req.service = { namespace: ref.service.namespace, name: ref.service.name, port: ref.port };
   const netfilter = proxyId(node);
-  yield LATENCY.netfilter;
+  if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
   // The translation as conntrack records it (a masqueraded port may be remapped to stay unique).
   const entry =
     d.verdict === 'dnat' && e.dnat !== undefined
@@ -56,7 +56,7 @@ function* kubeProxy(w: Walk, node: string, origin: 'local' | 'forwarded'): Proc<
         })
       : undefined;
   const after: Tuple = entry ? { src: entry.reply.dst, dst: entry.reply.src } : w.pkt;
-  yield hop(req, {
+  hop(req, {
     from: w.shown,
     to: netfilter,
     kind: 'kube-proxy',
@@ -116,9 +116,9 @@ export function* connect(
   } else {
     node = client.node ?? '';
     if (client.kind === 'pod') {
-      yield LATENCY.veth;
+      if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
       if (!w.compact)
-        yield hop(req, {
+        hop(req, {
           from: client.id,
           to: nodeId(node),
           kind: 'veth',

@@ -77,8 +77,8 @@ function resolution(
 const received = (arrived: { readonly src: string }): string =>
   `The answer arrives from ${arrived.src}, the address the resolver asked (conntrack reversed the DNAT).`;
 
-function* failHere(req: RequestState, client: Peer, description: string): Proc<Resolved> {
-  yield hop(req, { from: client.id, to: client.id, kind: 'resolve', description, failed: true });
+function failHere(req: RequestState, client: Peer, description: string): Resolved {
+  hop(req, { from: client.id, to: client.id, kind: 'resolve', description, failed: true });
   return { ok: false, fate: { outcome: 'dns-failure' } };
 }
 
@@ -87,7 +87,7 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
   const model = ctx.view.model;
   const pod = client.pod;
   if (!pod || client.kind === 'external')
-    return yield* failHere(
+    return failHere(
       req,
       client,
       `${name}: node ${client.node ?? ''}'s /etc/resolv.conf points at 8.8.8.8, outside the cluster; cluster names do not resolve on nodes (and the simulation has no internet).`,
@@ -96,7 +96,7 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
   const r = resolution(model, pod, name, dnsIP);
   const result = r.result;
   if (dnsIP === undefined || r.server !== dnsIP)
-    return yield* failHere(
+    return failHere(
       req,
       client,
       `${name}: the pod's /etc/resolv.conf (dnsPolicy ${pod.dnsPolicy || 'ClusterFirst'}${pod.hostNetwork ? ', hostNetwork' : ''}) points at ${r.server ?? 'no nameserver'}, not kube-dns: cluster names do not resolve there (and the simulation has no internet).`,
@@ -104,8 +104,8 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
   const dnsAddr = addr(dnsIP, 53);
   for (let i = 0; i < result.tried.length; i++) {
     const sent = { src: localAddress(ctx, req, client.ip), dst: dnsAddr };
-    yield LATENCY.loopback;
-    yield hop(req, {
+    if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
+    hop(req, {
       from: client.id,
       to: client.id,
       kind: 'dns-query',
@@ -119,7 +119,7 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
       const outcome = opened.fate.outcome === 'timeout' ? 'timeout' : 'dns-failure';
       return { ok: false, fate: { outcome } };
     }
-    yield LATENCY.dns;
+    if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
     const lost = yield* reply(ctx, req, opened.conn, {
       respond: `CoreDNS ${opened.conn.server.id.slice(4)} answers ${r.answers[i] ?? ''}`,
       respondKind: 'dns-answer',
@@ -131,7 +131,7 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
   const cname = result.answers.find((x) => x.type === 'CNAME');
   if (a.length === 0) {
     if (cname) return { ok: false, fate: { outcome: 'no-route' }, cname: cname.data };
-    return yield* failHere(
+    return failHere(
       req,
       client,
       `${name} does not resolve: ${result.rcode} after trying ${result.tried.join(', ')}.`,

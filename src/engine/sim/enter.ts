@@ -53,9 +53,9 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
   const client = 'external/client';
   const node = places.nodeByIP.get(ip);
   if (node) {
-    yield LATENCY.internet;
+    if (ctx.wait(LATENCY.internet)) yield LATENCY.internet;
     const down = ctx.view.isDown(node.name);
-    yield hop(req, {
+    hop(req, {
       from: client,
       to: nodeId(node.name),
       kind: 'forward',
@@ -70,7 +70,7 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
   const ext = lb ? undefined : model.services.find((s) => s.externalIPs.includes(ip));
   const service = lb ?? ext;
   if (!service) {
-    yield hop(req, {
+    hop(req, {
       from: client,
       to: client,
       kind: 'route',
@@ -85,8 +85,8 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
     : { nodes: model.nodes.filter((n) => !ctx.view.isDown(n.name)).map((n) => n.name), why: '' };
   const pick = health.nodes[Math.floor(req.random() * health.nodes.length)];
   if (lb) {
-    yield LATENCY.internet;
-    yield hop(req, {
+    if (ctx.wait(LATENCY.internet)) yield LATENCY.internet;
+    hop(req, {
       from: client,
       to: LOAD_BALANCER,
       kind: 'forward',
@@ -94,7 +94,7 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
     });
   }
   if (pick === undefined) {
-    yield hop(req, {
+    hop(req, {
       from: lb ? LOAD_BALANCER : client,
       to: lb ? LOAD_BALANCER : client,
       kind: 'forward',
@@ -103,8 +103,9 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
     });
     return { fate: { outcome: 'no-route' } };
   }
-  yield lb ? LATENCY.loadBalancer : LATENCY.internet;
-  yield hop(req, {
+  const wait = lb ? LATENCY.loadBalancer : LATENCY.internet;
+  if (ctx.wait(wait)) yield wait;
+  hop(req, {
     from: lb ? LOAD_BALANCER : client,
     to: nodeId(pick),
     kind: 'forward',

@@ -79,7 +79,7 @@ function* answer(
   status: number,
   why: string,
 ): Proc<Fate> {
-  yield LATENCY.proxy;
+  if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
   const lost = yield* reply(ctx, req, conn, {
     respond: `ingress-nginx answers ${String(status)}: ${why}`,
     receive: (arrived) => `The client receives ${String(status)} from ${arrived.src}.`,
@@ -119,8 +119,8 @@ export function* ingressNginx(
   }
   if (r.ingress) req.ingress = r.ingress;
   if (r.service) req.service = r.service;
-  yield LATENCY.ingress;
-  yield hop(req, {
+  if (ctx.wait(LATENCY.ingress)) yield LATENCY.ingress;
+  hop(req, {
     from: where,
     to: where,
     kind: 'ingress',
@@ -134,7 +134,7 @@ export function* ingressNginx(
     const next = parseTraceTarget(r.redirectTo);
     const why =
       r.redirectKind === 'ssl-redirect' ? 'the host has TLS (ssl-redirect)' : 'nginx adds the trailing slash';
-    yield hop(req, {
+    hop(req, {
       from: where,
       to: where,
       kind: 'redirect',
@@ -165,8 +165,8 @@ export function* ingressNginx(
   if (!pod) return yield* answer(ctx, req, conn, 502, 'no controller pod.');
   const self = podPeer(model, pod);
   const sent = { src: localAddress(ctx, req, self.ip), dst: addr(ep.ip, ep.port) };
-  yield LATENCY.proxy;
-  yield hop(req, {
+  if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
+  hop(req, {
     from: where,
     to: where,
     kind: 'proxy',
@@ -195,7 +195,7 @@ export function* ingressNginx(
     ip: ep.ip,
     port: ep.port,
   };
-  yield LATENCY.app;
+  if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, upstream.conn, {
     respond: `HTTP/1.1 200 OK from ${upstream.conn.server.id.slice(4)} for ${r.upstreamPath}.`,
     receive: () => 'ingress-nginx receives the upstream answer.',

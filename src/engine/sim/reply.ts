@@ -43,7 +43,7 @@ export function* reply(
   const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
   let pkt = first;
   if (!conn.compact)
-    yield hop(req, {
+    hop(req, {
       from: server,
       to: server,
       kind: text.respondKind ?? 'respond',
@@ -57,17 +57,17 @@ export function* reply(
     const s = st[i];
     const next = st[i + 1];
     if (!s || !next) continue;
-    yield next.latency;
+    if (ctx.wait(next.latency)) yield next.latency;
     if (s.skip) continue;
     if (s.node !== undefined && ctx.view.isDown(s.node)) {
-      yield lost(req, shown, s.id, pkt, `Node ${s.node} is down: the reply is lost.`);
+      lost(req, shown, s.id, pkt, `Node ${s.node} is down: the reply is lost.`);
       return yield* closeLost(ctx, req, conn);
     }
     if (s.nat && s.node !== undefined) {
       const table = ctx.node(s.node).conntrack;
       const entry = table.findReply(conn.protocol, pkt);
       if (!entry) {
-        yield lost(
+        lost(
           req,
           shown,
           s.id,
@@ -80,7 +80,7 @@ export function* reply(
       s.nat = undefined;
       const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
       if (!conn.compact)
-        yield hop(req, {
+        hop(req, {
           from: shown,
           to: s.id,
           kind: 'conntrack',
@@ -91,7 +91,7 @@ export function* reply(
         });
       pkt = after;
     } else if (i === 0) {
-      yield hop(req, {
+      hop(req, {
         from: conn.compact ? server : shown,
         to: s.id,
         kind: conn.compact ? (text.respondKind ?? 'respond') : 'receive',
@@ -101,7 +101,7 @@ export function* reply(
         reply: true,
       });
     } else if (!conn.compact)
-      yield hop(req, {
+      hop(req, {
         from: shown,
         to: s.id,
         kind: moveKind(shown, s.id),

@@ -35,20 +35,26 @@ const urlOf = (t: TraceTarget): string =>
     : `${t.host}:${String(t.port)}`;
 
 /** Containers of one pod share its network namespace: `localhost` reaches them over lo. */
-function* loopback(req: RequestState, client: Peer, target: TraceTarget, ip: string): Proc<Fate> {
+function* loopback(
+  ctx: RunContext,
+  req: RequestState,
+  client: Peer,
+  target: TraceTarget,
+  ip: string,
+): Proc<Fate> {
   const pod = client.pod;
   const ok = pod !== undefined && listens(pod, target.port, 'TCP');
   const sent = { src: addr(ip, 32768 + Math.floor(req.random() * 28232)), dst: addr(ip, target.port) };
-  yield hop(req, {
+  hop(req, {
     from: client.id,
     to: client.id,
     kind: 'send',
     description: `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`} from inside pod ${client.id.slice(4)}.`,
     before: sent,
   });
-  yield LATENCY.loopback;
+  if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
   const container = pod ? listener(pod, target.port, 'TCP') : undefined;
-  yield hop(req, {
+  hop(req, {
     from: client.id,
     to: client.id,
     kind: 'loopback',
@@ -60,8 +66,8 @@ function* loopback(req: RequestState, client: Peer, target: TraceTarget, ip: str
   });
   if (!ok || !pod) return { outcome: 'rejected' };
   req.backend = { namespace: pod.namespace, pod: pod.name, ip, port: target.port };
-  yield LATENCY.app;
-  yield hop(req, {
+  if (ctx.wait(LATENCY.app)) yield LATENCY.app;
+  hop(req, {
     from: client.id,
     to: client.id,
     kind: 'receive',
@@ -79,7 +85,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   const client = peerFor(model, req.from);
   const fromId = req.from === 'external' ? 'external/client' : req.from;
   if (typeof client === 'string' || (client.node !== undefined && ctx.view.isDown(client.node))) {
-    yield hop(req, {
+    hop(req, {
       from: fromId,
       to: fromId,
       kind: 'send',
@@ -97,7 +103,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
     if (client.kind === 'external') {
       const lb = ingressAddress(ctx);
       if (lb === undefined) {
-        yield hop(req, {
+        hop(req, {
           from: client.id,
           to: client.id,
           kind: 'send',
@@ -112,7 +118,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
       const resolved = yield* resolveName(ctx, req, client, target.host);
       if (!resolved.ok) {
         if (resolved.cname !== undefined) {
-          yield hop(req, {
+          hop(req, {
             from: client.id,
             to: 'external/client',
             kind: 'leave',
@@ -130,10 +136,10 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
     }
   }
   if (client.kind === 'pod' && (ip.startsWith('127.') || ip === client.ip))
-    return yield* loopback(req, client, target, ip);
+    return yield* loopback(ctx, req, client, target, ip);
   const sent = { src: localAddress(ctx, req, client.ip), dst: addr(ip, target.port) };
-  yield LATENCY.loopback;
-  yield hop(req, {
+  if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
+  hop(req, {
     from: client.id,
     to: client.id,
     kind: 'send',
@@ -148,7 +154,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
     return yield* ingressNginx(ctx, req, conn, target, port === 443 ? 'https' : 'http');
   if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
-  yield LATENCY.app;
+  if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, conn, {
     respond: target.scheme
       ? `HTTP/1.1 200 OK from ${conn.server.id.slice(4)}.`

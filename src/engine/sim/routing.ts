@@ -10,11 +10,11 @@ import { fail, station, timeout, type Connected, type Connection, type Walk } fr
 
 /** Over the node network to `node`; false when it is down (the packet is lost). */
 function* toNode(w: Walk, node: string, description: string): Proc<boolean> {
-  yield LATENCY.nodeNetwork;
+  if (w.ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
   const id = nodeId(node);
   const down = w.ctx.view.isDown(node);
   if (down || !w.compact)
-    yield hop(w.req, {
+    hop(w.req, {
       from: w.shown,
       to: id,
       kind: 'route',
@@ -32,14 +32,14 @@ function* toNode(w: Walk, node: string, description: string): Proc<boolean> {
 function* deliver(w: Walk, server: Peer): Proc<Connected> {
   const pod = server.pod;
   const { port } = splitAddr(w.pkt.dst);
-  yield LATENCY.veth;
+  if (w.ctx.wait(LATENCY.veth)) yield LATENCY.veth;
   const ok = pod !== undefined && listens(pod, port, w.protocol);
   const what = `${w.protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
   const into =
     server.kind === 'host'
       ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
       : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
-  yield hop(w.req, {
+  hop(w.req, {
     from: w.shown,
     to: server.id,
     kind: 'deliver',
@@ -92,8 +92,8 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
       .get(node)
       ?.find((p) => p.containers.some((c) => c.ports.length > 0) && listens(p, port, w.protocol));
     if (host) return yield* deliver(w, podPeer(model, host));
-    yield LATENCY.netfilter;
-    yield hop(w.req, {
+    if (w.ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
+    hop(w.req, {
       from: w.shown,
       to: nodeId(node),
       kind: 'deliver',
@@ -103,8 +103,8 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
     return fail(w, { outcome: 'rejected' });
   }
   if (places.inServiceCIDR(ip) || places.serviceIPs.has(ip)) {
-    yield LATENCY.netfilter;
-    yield hop(w.req, {
+    if (w.ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
+    hop(w.req, {
       from: w.shown,
       to: nodeId(node),
       kind: 'route',
@@ -114,8 +114,8 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
     return fail(w, yield* timeout(ctx, w.req, w.client));
   }
   const owner = places.nodeOfPodIP(ip);
-  yield LATENCY.nodeNetwork;
-  yield hop(w.req, {
+  if (w.ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
+  hop(w.req, {
     from: w.shown,
     to: owner ? nodeId(owner.name) : 'external/client',
     kind: owner ? 'route' : 'leave',

@@ -1,6 +1,8 @@
 // What a request's process sees while it runs: the cluster (as of now), the clock, each node's
-// dataplane state, and its own record. Processes are generators: they yield a number to wait that
-// many virtual ms, or a hop to record it now (the driver stamps `at` and `seq`).
+// dataplane state, and its own record. Processes are generators that yield only to wait: a wait
+// that nothing else is due before passes in place (`if (ctx.wait(ms)) yield ms;`), so the nested
+// generators are resumed only when another request or event really comes first. Hops are recorded
+// the moment they are made (the run stamps `at` and `seq`), not yielded.
 
 import type { ProxyMode } from '../cluster/types.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
@@ -12,8 +14,8 @@ import type { ClusterView } from './world.ts';
 /** A hop as a process makes it; the driver fills `at` and `seq` when it is recorded. */
 export type DraftHop = { -readonly [K in keyof SimHop]: SimHop[K] };
 
-export type Step = number | DraftHop;
-export type Proc<T> = Generator<Step, T, undefined>;
+/** A process yields virtual ms to wait (only when `ctx.wait` says it must). */
+export type Proc<T> = Generator<number, T, undefined>;
 
 /** How a request (or one of its exchanges) ended. */
 export interface Fate {
@@ -31,11 +33,21 @@ export interface RunContext {
   readonly mode: ProxyMode;
   /** Virtual ms. */
   readonly now: number;
+  /**
+   * Waits `ms` of virtual time where that costs nothing: when no other agenda entry is due first,
+   * the clock moves on in place and this returns false; true means the process must `yield ms`.
+   */
+  wait(ms: number): boolean;
   node(name: string): NodeDataplane;
   /** ingress-nginx's round-robin position per upstream (lua/balancer/round_robin.lua). */
   readonly upstreamCounters: Map<string, number>;
   /** Local `ip:port` pairs held by open connections (no two connections share one). */
   readonly portsInUse: Set<string>;
+}
+
+/** Where a request's hops go: the run stamps `at` and `seq` and keeps them in order. */
+export interface HopSink {
+  record(req: RequestState, h: DraftHop): void;
 }
 
 /** One request's own record: identity, randomness, and what the trace contract reports. */
@@ -49,6 +61,9 @@ export interface RequestState {
   service: TraceResult['service'];
   ingress: TraceResult['ingress'];
   backend: TraceResult['backend'];
+  /** Its hops so far, in order. */
+  readonly hops: SimHop[];
+  readonly sink: HopSink;
 }
 
 const nodeIds = new Map<string, string>();
@@ -106,8 +121,8 @@ export interface HopFields {
   readonly via?: string | undefined;
 }
 
-/** A hop of `req`, to be yielded. */
-export function hop(req: RequestState, f: HopFields): DraftHop {
+/** Records a hop of `req` now. */
+export function hop(req: RequestState, f: HopFields): void {
   const h: DraftHop = {
     at: 0,
     seq: 0,
@@ -125,7 +140,7 @@ export function hop(req: RequestState, f: HopFields): DraftHop {
   if (f.before !== undefined) h.before = f.before;
   if (f.after !== undefined) h.after = f.after;
   if (f.via !== undefined) h.via = f.via;
-  return h;
+  req.sink.record(req, h);
 }
 
 export const addr = (ip: string, port: number): string => `${ip}:${String(port)}`;

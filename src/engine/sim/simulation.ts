@@ -1,6 +1,7 @@
 // The discrete-event simulator: virtual time, one agenda (event-queue.ts) of traffic arrivals,
-// scripted cluster events and request processes (generators that yield waits and hops), seeded
-// per request so a scenario and seed replay the same run anywhere. Pure: no clock, no timers.
+// scripted cluster events and request processes (generators that yield waits; hops are recorded
+// as they are made), seeded per request so a scenario and seed replay the same run anywhere.
+// Pure: no clock, no timers.
 
 import { fnv1a32, mulberry32 } from '../cluster/rng.ts';
 import type { ClusterModel } from '../cluster/types.ts';
@@ -12,7 +13,7 @@ import { EventQueue } from './event-queue.ts';
 import { emptyProxyState } from './node-proxy.ts';
 import { fromProblem } from './peers.ts';
 import { runRequest } from './request.ts';
-import type { DraftHop, Fate, NodeDataplane, Proc, RequestState, RunContext } from './run-context.ts';
+import type { Fate, HopSink, NodeDataplane, Proc, RequestState, RunContext } from './run-context.ts';
 import { hop } from './run-context.ts';
 import { readEvents, readTraffic, type SimEvent } from './scenario.ts';
 import type {
@@ -34,7 +35,6 @@ type Agenda =
 interface Running {
   readonly req: RequestState;
   readonly proc: Proc<Fate>;
-  readonly hops: SimHop[];
   readonly startedAt: number;
 }
 
@@ -47,9 +47,10 @@ export function requestProblem(from: string, to: string): string | undefined {
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
 /** A request that cannot start: one failed hop. */
+// eslint-disable-next-line require-yield -- a process like any other, that ends before it waits
 function* refused(req: RequestState, why: string): Proc<Fate> {
   const at = req.from === 'external' ? 'external/client' : req.from;
-  yield hop(req, { from: at, to: at, kind: 'send', description: why, failed: true });
+  hop(req, { from: at, to: at, kind: 'send', description: why, failed: true });
   return { outcome: 'no-route' };
 }
 
@@ -89,6 +90,16 @@ export function createRun(
     get now() {
       return now;
     },
+    wait(ms) {
+      if (ms <= 0) return false;
+      const at = round(now + ms);
+      // The same test as step's: nothing else is due before, so no round trip through the agenda.
+      if (at < queue.peekTime() && at <= until) {
+        now = at;
+        return false;
+      }
+      return true;
+    },
     node(name) {
       let found = nodes.get(name);
       if (!found) {
@@ -99,6 +110,15 @@ export function createRun(
     },
     upstreamCounters: new Map(),
     portsInUse: new Set(),
+  };
+
+  const sink: HopSink = {
+    record(req, h) {
+      h.at = now;
+      h.seq = seq++;
+      req.hops.push(h);
+      out.push(h);
+    },
   };
 
   /** Flow i's n-th request draws from its own stream: the flow's seed mixed with n. */
@@ -119,6 +139,8 @@ export function createRun(
       service: undefined,
       ingress: undefined,
       backend: undefined,
+      hops: [],
+      sink,
     };
     const key = `${from}\u0000${to}`;
     let parsed = parsedRequests.get(key);
@@ -130,7 +152,7 @@ export function createRun(
     const proc =
       problem !== undefined || !target ? refused(req, problem ?? 'bad target') : runRequest(ctx, req, target);
     inFlight++;
-    queue.push(now, 1, { kind: 'step', run: { req, proc, hops: [], startedAt: now } });
+    queue.push(now, 1, { kind: 'step', run: { req, proc, startedAt: now } });
     return id;
   }
 
@@ -144,13 +166,13 @@ export function createRun(
       ...(req.ingress ? { ingress: req.ingress } : {}),
       ...(req.service ? { service: req.service } : {}),
       ...(delivered && req.backend ? { backend: req.backend } : {}),
-      hops: run.hops,
+      hops: req.hops,
       request: req.id,
       flow: req.flow,
       from: req.from,
       to: req.to,
       startedAt: run.startedAt,
-      endedAt: run.hops[run.hops.length - 1]?.at ?? run.startedAt,
+      endedAt: req.hops[req.hops.length - 1]?.at ?? run.startedAt,
     };
     counters.count(result);
     finished.push(result);
@@ -167,22 +189,15 @@ export function createRun(
         return;
       }
       const v = r.value;
-      if (typeof v === 'number') {
-        if (v <= 0) continue;
-        const at = round(now + v);
-        // Nothing else is due before: go on without a round trip through the agenda.
-        if (at < queue.peekTime() && at <= until) {
-          now = at;
-          continue;
-        }
-        queue.push(at, 1, entry);
-        return;
+      if (v <= 0) continue;
+      const at = round(now + v);
+      // Nothing else is due before: go on without a round trip through the agenda.
+      if (at < queue.peekTime() && at <= until) {
+        now = at;
+        continue;
       }
-      const h: DraftHop = v;
-      h.at = now;
-      h.seq = seq++;
-      run.hops.push(h);
-      out.push(h);
+      queue.push(at, 1, entry);
+      return;
     }
   }
 
