@@ -16,10 +16,26 @@ export interface ConntrackEntry {
   readonly reply: Tuple;
 }
 
-const keyOf = (protocol: string, t: Tuple): string => `${protocol} ${t.src} ${t.dst}`;
+/** Reply source → reply destination → entry: lookups by the tuple's own strings, no key string made. */
+type ByReply = Map<string, Map<string, ConntrackEntry>>;
 
 export class Conntrack {
-  readonly #byReply = new Map<string, ConntrackEntry>();
+  /** Per protocol, by reply tuple. */
+  readonly #byReply = new Map<string, ByReply>();
+  #size = 0;
+
+  #table(protocol: string): ByReply {
+    let table = this.#byReply.get(protocol);
+    if (!table) {
+      table = new Map();
+      this.#byReply.set(protocol, table);
+    }
+    return table;
+  }
+
+  #find(protocol: string, src: string, dst: string): ConntrackEntry | undefined {
+    return this.#byReply.get(protocol)?.get(src)?.get(dst);
+  }
 
   /**
    * Records a NATed connection: `original` as sent, `translated` as it leaves this node. A source
@@ -27,40 +43,50 @@ export class Conntrack {
    */
   add(protocol: string, original: Tuple, translated: Tuple): ConntrackEntry {
     let src = translated.src;
-    if (src !== original.src && this.#byReply.has(keyOf(protocol, { src: translated.dst, dst: src }))) {
+    if (src !== original.src && this.#find(protocol, translated.dst, src)) {
       const at = src.lastIndexOf(':');
       const ip = src.slice(0, at);
       let port = Number(src.slice(at + 1));
       do {
         port = port >= 65535 ? 1024 : port + 1;
         src = `${ip}:${String(port)}`;
-      } while (this.#byReply.has(keyOf(protocol, { src: translated.dst, dst: src })));
+      } while (this.#find(protocol, translated.dst, src));
     }
     const entry: ConntrackEntry = {
       protocol,
       original,
       reply: { src: translated.dst, dst: src },
     };
-    this.#byReply.set(keyOf(protocol, entry.reply), entry);
+    const table = this.#table(protocol);
+    let byDst = table.get(entry.reply.src);
+    if (!byDst) {
+      // Keyed by the server's address: few, so the emptied maps are kept.
+      byDst = new Map();
+      table.set(entry.reply.src, byDst);
+    }
+    if (!byDst.has(entry.reply.dst)) this.#size++;
+    byDst.set(entry.reply.dst, entry);
     return entry;
   }
 
   /** The entry a reply-direction packet `src → dst` belongs to (nf_conntrack_find_get on the reply tuple). */
   findReply(protocol: string, packet: Tuple): ConntrackEntry | undefined {
-    return this.#byReply.get(keyOf(protocol, packet));
+    return this.#find(protocol, packet.src, packet.dst);
   }
 
-  /** The connection closed (FIN/RST, or a UDP exchange done): the entry goes. */
+  /** The connection closed (FIN/RST, or a UDP exchange done): the entry goes (whatever holds its reply tuple). */
   remove(entry: ConntrackEntry): void {
-    this.#byReply.delete(keyOf(entry.protocol, entry.reply));
+    if (this.#byReply.get(entry.protocol)?.get(entry.reply.src)?.delete(entry.reply.dst) === true)
+      this.#size--;
   }
 
   /** A node that goes down loses its table. */
   clear(): void {
     this.#byReply.clear();
+    this.#size = 0;
   }
 
   get size(): number {
-    return this.#byReply.size;
+    return this.#size;
   }
 }

@@ -9,7 +9,8 @@ interface Tally {
   requests: number;
   failed: number;
   readonly outcomes: Map<string, number>;
-  readonly backends: Map<string, number>;
+  /** namespace → pod → requests: the pod's own strings as keys, no string made per request. */
+  readonly backends: Map<string, Map<string, number>>;
 }
 
 const tally = (from: string, to: string): Tally => ({
@@ -24,13 +25,16 @@ const tally = (from: string, to: string): Tally => ({
 const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
 
 function frozen(t: Tally): FlowCounters {
+  const backends: [string, number][] = [];
+  for (const [namespace, pods] of t.backends)
+    for (const [pod, n] of pods) backends.push([`${namespace}/${pod}`, n]);
   return {
     from: t.from,
     to: t.to,
     requests: t.requests,
     failed: t.failed,
     outcomes: Object.fromEntries(t.outcomes),
-    backends: Object.fromEntries([...t.backends].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    backends: Object.fromEntries(backends.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 
@@ -47,7 +51,14 @@ export class Counters {
     t.requests++;
     if (r.outcome !== 'delivered') t.failed++;
     bump(t.outcomes, r.outcome);
-    if (r.outcome === 'delivered' && r.backend) bump(t.backends, `${r.backend.namespace}/${r.backend.pod}`);
+    if (r.outcome === 'delivered' && r.backend) {
+      let pods = t.backends.get(r.backend.namespace);
+      if (!pods) {
+        pods = new Map();
+        t.backends.set(r.backend.namespace, pods);
+      }
+      bump(pods, r.backend.pod);
+    }
   }
 
   snapshot(): SimCounters {

@@ -31,26 +31,29 @@ interface Resolution {
   /** The pod's first nameserver, and kube-dns's ClusterIP. */
   readonly server: string | undefined;
   readonly dnsIP: string | undefined;
+  /** `dnsIP:53`. */
+  readonly dnsAddr: string | undefined;
   readonly queries: readonly string[];
   readonly answers: readonly string[];
 }
 
-const resolutions = new WeakMap<ClusterModel, Map<string, Resolution>>();
+// Per model, per client pod object, per name: a request asks without making a key string.
+const resolutions = new WeakMap<ClusterModel, Map<ClusterPod, Map<string, Resolution>>>();
 
-function resolution(
-  model: ClusterModel,
-  pod: ClusterPod,
-  name: string,
-  dnsIP: string | undefined,
-): Resolution {
+function resolution(model: ClusterModel, pod: ClusterPod, name: string): Resolution {
   let perModel = resolutions.get(model);
   if (!perModel) {
     perModel = new Map();
     resolutions.set(model, perModel);
   }
-  const key = `${pod.namespace}/${pod.name}\u0000${name}`;
-  const found = perModel.get(key);
+  let perPod = perModel.get(pod);
+  if (!perPod) {
+    perPod = new Map();
+    perModel.set(pod, perPod);
+  }
+  const found = perPod.get(name);
   if (found) return found;
+  const dnsIP = clusterDnsIP(model);
   const conf = resolvConf(model, pod);
   const result = lookup(model, pod, name, 'A');
   const ndots = conf.options.find((o) => o.startsWith('ndots:')) ?? 'ndots:1';
@@ -69,8 +72,15 @@ function resolution(
           ? 'NOERROR with no A record (the name exists, without an address).'
           : `NXDOMAIN for ${q}.`,
   );
-  const r: Resolution = { result, server: conf.nameservers[0], dnsIP, queries, answers };
-  perModel.set(key, r);
+  const r: Resolution = {
+    result,
+    server: conf.nameservers[0],
+    dnsIP,
+    dnsAddr: dnsIP === undefined ? undefined : addr(dnsIP, 53),
+    queries,
+    answers,
+  };
+  perPod.set(name, r);
   return r;
 }
 
@@ -92,16 +102,14 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
       client,
       `${name}: node ${client.node ?? ''}'s /etc/resolv.conf points at 8.8.8.8, outside the cluster; cluster names do not resolve on nodes (and the simulation has no internet).`,
     );
-  const dnsIP = clusterDnsIP(model);
-  const r = resolution(model, pod, name, dnsIP);
-  const result = r.result;
-  if (dnsIP === undefined || r.server !== dnsIP)
+  const r = resolution(model, pod, name);
+  const { result, dnsIP, dnsAddr } = r;
+  if (dnsIP === undefined || dnsAddr === undefined || r.server !== dnsIP)
     return failHere(
       req,
       client,
       `${name}: the pod's /etc/resolv.conf (dnsPolicy ${pod.dnsPolicy || 'ClusterFirst'}${pod.hostNetwork ? ', hostNetwork' : ''}) points at ${r.server ?? 'no nameserver'}, not kube-dns: cluster names do not resolve there (and the simulation has no internet).`,
     );
-  const dnsAddr = addr(dnsIP, 53);
   for (let i = 0; i < result.tried.length; i++) {
     const sent = { src: localAddress(ctx, req, client.ip), dst: dnsAddr };
     if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;

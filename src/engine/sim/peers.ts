@@ -53,8 +53,24 @@ export function fromProblem(from: string): string | undefined {
   return `--from must be external, pod/NAMESPACE/NAME or node/NAME, not "${from}"`;
 }
 
-/** The peer `from` names in `model`, or why there is none. */
+const found = new WeakMap<ClusterModel, Map<string, Peer | string>>();
+
+/** The peer `from` names in `model`, or why there is none (once per model: every request asks). */
 export function peerFor(model: ClusterModel, from: string): Peer | string {
+  let perModel = found.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    found.set(model, perModel);
+  }
+  let peer = perModel.get(from);
+  if (peer === undefined) {
+    peer = findPeer(model, from);
+    perModel.set(from, peer);
+  }
+  return peer;
+}
+
+function findPeer(model: ClusterModel, from: string): Peer | string {
   if (from === 'external') return EXTERNAL;
   const places = placesOf(model);
   const [kind, a = '', b = ''] = from.split('/');

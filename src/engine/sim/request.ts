@@ -2,6 +2,7 @@
 // controller's address from outside, as `curl --resolve`), the connection, the server's answer
 // (or ingress-nginx's routing), the reply, and redirects followed (at most 3).
 
+import type { ClusterModel } from '../cluster/types.ts';
 import { connect } from './connection.ts';
 import { resolveName } from './dns-exchange.ts';
 import { ingressNginx } from './ingress-step.ts';
@@ -22,11 +23,20 @@ import { isIPv4, type TraceTarget } from './target.ts';
 
 const MAX_REDIRECTS = 3;
 
+const ingressAddresses = new WeakMap<ClusterModel, { readonly ip: string | undefined }>();
+
+/** The ingress controller's LoadBalancer address, found once per model. */
 function ingressAddress(ctx: RunContext): string | undefined {
-  const svc = ctx.view.model.services.find(
-    (s) => s.namespace === 'ingress-nginx' && s.name === 'ingress-nginx-controller',
-  );
-  return svc?.loadBalancerIPs[0];
+  const model = ctx.view.model;
+  let found = ingressAddresses.get(model);
+  if (!found) {
+    const svc = model.services.find(
+      (s) => s.namespace === 'ingress-nginx' && s.name === 'ingress-nginx-controller',
+    );
+    found = { ip: svc?.loadBalancerIPs[0] };
+    ingressAddresses.set(model, found);
+  }
+  return found.ip;
 }
 
 const urlOf = (t: TraceTarget): string =>

@@ -78,7 +78,7 @@ export function createRun(
   let inFlight = 0;
   let out: SimHop[] = [];
   const parsedRequests = new Map<
-    string,
+    number | string,
     { readonly problem: string | undefined; readonly target: TraceTarget | undefined }
   >();
   /** The end of the current `advance`. */
@@ -142,7 +142,8 @@ export function createRun(
       hops: [],
       sink,
     };
-    const key = `${from}\u0000${to}`;
+    // A flow's from/to are read once; one-off sends by their text.
+    const key = flow >= 0 ? flow : `${from}\u0000${to}`;
     let parsed = parsedRequests.get(key);
     if (!parsed) {
       parsed = { problem: requestProblem(from, to), target: parseTraceTarget(to) };

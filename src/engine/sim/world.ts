@@ -42,6 +42,8 @@ export class World implements ClusterView {
   #appliedUpTo: number;
   readonly #readiness = new Map<string, boolean>();
   readonly #down = new Set<string>();
+  /** Nodes the text itself leaves not ready (asked for every hop: a set, not a scan). */
+  #baseDown: ReadonlySet<string> = new Set();
   readonly #deleted = new Set<string>();
   readonly #deletedObjects = new Set<string>();
   #replacements: ClusterPod[] = [];
@@ -52,6 +54,7 @@ export class World implements ClusterView {
     this.#appliedUpTo = 0;
     // `apply` events later than 0 are not in the cluster yet: build without them.
     this.#base = events.some((e) => e.action.kind === 'apply' && e.at > 0) ? this.#rebuild() : model;
+    this.#setBase(this.#base);
     this.#model = this.#base;
   }
 
@@ -67,7 +70,12 @@ export class World implements ClusterView {
   }
 
   isDown(node: string): boolean {
-    return this.#down.has(node) || this.#base.nodes.some((n) => n.name === node && !n.ready);
+    return this.#down.has(node) || this.#baseDown.has(node);
+  }
+
+  #setBase(base: ClusterModel): void {
+    this.#base = base;
+    this.#baseDown = new Set(base.nodes.filter((n) => !n.ready).map((n) => n.name));
   }
 
   /** Pods a readiness event names (sorted by name; the first `count` that would change). */
@@ -114,13 +122,13 @@ export class World implements ClusterView {
   /** `apply` events up to `at` join the cluster: the model is built again with them. */
   applyUpTo(at: number): void {
     this.#appliedUpTo = at;
-    this.#base = this.#rebuild();
+    this.#setBase(this.#rebuild());
     this.#compose();
   }
 
   deleteObject(kind: string, namespace: string | undefined, name: string): void {
     this.#deletedObjects.add(`${kind}/${namespace ?? 'default'}/${name}`);
-    this.#base = this.#rebuild();
+    this.#setBase(this.#rebuild());
     this.#compose();
   }
 
