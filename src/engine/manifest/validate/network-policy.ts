@@ -1,7 +1,8 @@
 // Mirrors kubernetes pkg/apis/networking/validation/validation.go: ValidateNetworkPolicy
-// (pod selector, ingress/egress ports and peers, ipBlock, policyTypes).
+// (pod selector, ingress/egress ports and peers, ipBlock, policyTypes), and the CIDR warnings of
+// pkg/registry/networking/networkpolicy/strategy.go (networkPolicyWarnings).
 
-import { fieldErrors } from '../field-errors.ts';
+import { fieldErrors, goQuote, type FieldError } from '../field-errors.ts';
 import type { FieldPath, JsonObject } from '../types.ts';
 import { goStringSlice } from './go-syntax.ts';
 import { isStrictSubset, isValidCIDR, parseCIDR } from './ip.ts';
@@ -104,11 +105,47 @@ function validateIPBlock(block: JsonObject, path: FieldPath, errs: Errors): void
   errs.push(...isValidCIDR(child(path, 'cidr'), cidr));
   const outer = parseCIDR(cidr);
   if (!outer) return;
+  errs.push(...cidrWarnings(child(path, 'cidr'), cidr));
   for (const [i, except] of stringList(block, 'except') ?? []) {
     const exceptPath = child(path, 'except', i);
     errs.push(...isValidCIDR(exceptPath, except));
     const inner = parseCIDR(except);
+    if (inner) errs.push(...cidrWarnings(exceptPath, except));
     if (inner && !isStrictSubset(outer, inner))
       errs.push(fieldErrors.invalid(exceptPath, except, 'must be a strict subset of `cidr`'));
   }
+}
+
+/**
+ * The API server's warnings for an accepted but non-standard IPv4 CIDR (k8s.io/apimachinery
+ * pkg/util/validation/ip.go GetWarningsForCIDR, returned by the NetworkPolicy strategy's
+ * networkPolicyWarnings for every ipBlock cidr and except): bits set after the prefix, leading
+ * zeros. IPv6 spellings are not checked here.
+ */
+function cidrWarnings(path: FieldPath, value: string): FieldError[] {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  if (!m) return [];
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  const masked = octets.map((o, i) => {
+    const bits = Math.min(8, Math.max(0, prefix - i * 8));
+    return o & ((0xff << (8 - bits)) & 0xff);
+  });
+  const network = `${masked.join('.')}/${String(prefix)}`;
+  const out: FieldError[] = [];
+  if (masked.some((o, i) => o !== octets[i]))
+    out.push(
+      fieldErrors.warning(
+        path,
+        `CIDR value ${goQuote(value)} is ambiguous in this context (should be ${goQuote(network)} or ${goQuote(`${octets.join('.')}/32`)}?)`,
+      ),
+    );
+  if (m.slice(1, 5).some((o) => o.length > 1 && o.startsWith('0')))
+    out.push(
+      fieldErrors.warning(
+        path,
+        `non-standard CIDR value ${goQuote(value)} will be considered invalid in a future Kubernetes release: use ${goQuote(network)}`,
+      ),
+    );
+  return out;
 }

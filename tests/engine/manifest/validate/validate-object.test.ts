@@ -560,6 +560,28 @@ const CASES: readonly Case[] = [
     ],
   ],
   [
+    'ipBlock cidr with host bits (GetWarningsForCIDR)',
+    w(f.networkPolicy, ['spec', 'ingress', 0, 'from', 0], { ipBlock: { cidr: '192.168.242.213/24' } }),
+    [
+      [
+        ['spec', 'ingress', 0, 'from', 0, 'ipBlock', 'cidr'],
+        'spec.ingress[0].from[0].ipBlock.cidr: CIDR value "192.168.242.213/24" is ambiguous in this context (should be "192.168.242.0/24" or "192.168.242.213/32"?)',
+      ],
+    ],
+  ],
+  [
+    'ipBlock except with leading zeros (GetWarningsForCIDR)',
+    w(f.networkPolicy, ['spec', 'ingress', 0, 'from', 0], {
+      ipBlock: { cidr: '10.0.0.0/8', except: ['010.1.0.0/16'] },
+    }),
+    [
+      [
+        ['spec', 'ingress', 0, 'from', 0, 'ipBlock', 'except', 0],
+        'spec.ingress[0].from[0].ipBlock.except[0]: non-standard CIDR value "010.1.0.0/16" will be considered invalid in a future Kubernetes release: use "10.1.0.0/16"',
+      ],
+    ],
+  ],
+  [
     'policyTypes value',
     w(f.networkPolicy, ['spec', 'policyTypes'], ['Both']),
     [
