@@ -2,7 +2,8 @@
 // OUTPUT, filter, nat POSTROUTING), and, in "trace-all" mode, upstream's test tracer
 // (pkg/proxy/iptables/proxier_test.go tracePacket): both branches of every `-m statistic`.
 
-import { cidrContains, parseCidr, parseIPv4 } from '../../cluster/ipv4.ts';
+import { cidrContains, parseCidr } from '../../cluster/ipv4.ts';
+import { ipValue } from '../parsed-address.ts';
 import type { Packet, ProxyConfig } from '../types.ts';
 import { kernelProbability } from './probability.ts';
 import { recentSetName, ruleMatches, type PacketState } from './match.ts';
@@ -80,7 +81,7 @@ export function evaluateIptables(
   const chains = chainIndex(rules);
   const loopback = parseCidr('127.0.0.0/8');
   const isLocal = (ip: string): boolean => {
-    const v = parseIPv4(ip);
+    const v = ipValue(ip);
     return (
       config.nodeIPs.includes(ip) ||
       ip === '::1' ||
@@ -100,6 +101,46 @@ export function evaluateIptables(
   let destIP = packet.destIP;
   let destPort = packet.destPort;
 
+  // What the rules see changes only when a rule rewrites it: one PacketState until then, and one
+  // statistic callback for the walk (not one object and one closure per rule visited).
+  const protocol = packet.protocol.toLowerCase();
+  const recent = traceAll ? new Map<string, ReadonlyMap<string, number>>() : (options.recent ?? new Map());
+  let state: PacketState | undefined;
+  const packetNow = (): PacketState => {
+    if (
+      state?.destIP !== destIP ||
+      state.destPort !== destPort ||
+      state.mark !== mark ||
+      state.dnat !== (dnat !== undefined)
+    )
+      state = {
+        sourceIP: packet.sourceIP,
+        destIP,
+        destPort,
+        protocol,
+        mark,
+        dnat: dnat !== undefined,
+        isLocal,
+        recent,
+        now: options.now ?? 0,
+      };
+    return state;
+  };
+  let branch: number | undefined;
+  let statistic = false;
+  const decide = (text: string): boolean => {
+    statistic = true;
+    const p = kernelProbability(text);
+    if (traceAll) {
+      branch = p;
+      return true;
+    }
+    const taken = random() < p;
+    branch = taken ? p : 1 - p;
+    probability *= branch;
+    return taken;
+  };
+
   const run = (table: IptablesTable, chain: string, depth: number): Outcome => {
     const list = chains[table].get(chain) ?? [];
     if (depth > 32) return 'continue';
@@ -107,38 +148,18 @@ export function evaluateIptables(
       const rule = list[i];
       if (!rule) continue;
       rulesVisited++;
-      const state: PacketState = {
-        sourceIP: packet.sourceIP,
-        destIP,
-        destPort,
-        protocol: packet.protocol.toLowerCase(),
-        mark,
-        dnat: dnat !== undefined,
-        isLocal,
-        recent: traceAll ? new Map() : (options.recent ?? new Map()),
-        now: options.now ?? 0,
-      };
-      let branch: number | undefined;
-      let statistic = false;
-      const decide = (text: string): boolean => {
-        statistic = true;
-        const p = kernelProbability(text);
-        if (traceAll) {
-          branch = p;
-          return true;
-        }
-        const taken = random() < p;
-        branch = taken ? p : 1 - p;
-        probability *= branch;
-        return taken;
-      };
-      if (!ruleMatches(rule, state, decide)) continue;
+      branch = undefined;
+      statistic = false;
+      if (!ruleMatches(rule, packetNow(), decide)) continue;
+      // Read now: a jump below walks other rules, which set them again.
+      const taken = branch;
+      const drawn = statistic;
       matched.push({
         table,
         chain,
         index: i,
         rule,
-        ...(branch === undefined ? {} : { probability: branch }),
+        ...(taken === undefined ? {} : { probability: taken }),
       });
       const setName = recentSetName(rule);
       if (setName !== undefined && !traceAll) recentSet.push(setName);
@@ -174,7 +195,7 @@ export function evaluateIptables(
         default: {
           const outcome = run(table, target, depth + 1);
           // A probabilistic jump that terminated: the tracer keeps collecting the other branches.
-          if (outcome === 'terminal' && !(traceAll && statistic)) return 'terminal';
+          if (outcome === 'terminal' && !(traceAll && drawn)) return 'terminal';
         }
       }
     }

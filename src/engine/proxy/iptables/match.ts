@@ -2,7 +2,8 @@
 // address/protocol check plus xt_comment, xt_tcpudp, xt_addrtype, xt_conntrack, xt_mark,
 // xt_statistic, xt_recent, xt_nfacct). Statistic draws come from the walker.
 
-import { cidrContains, parseCidr, parseIPv4 } from '../../cluster/ipv4.ts';
+import { cidrContains } from '../../cluster/ipv4.ts';
+import { cidrValue, hostCidrValue, ipValue } from '../parsed-address.ts';
 import type { AddressMatch, IptablesRule, ModuleMatch, RuleOption } from './types.ts';
 
 /** What a rule can see of one packet of a new connection. */
@@ -25,8 +26,8 @@ export interface PacketState {
 export type StatisticDecision = (probability: string) => boolean;
 
 function addressMatches(m: AddressMatch, ip: string): boolean {
-  const value = parseIPv4(ip);
-  const cidr = parseCidr(m.address.includes('/') ? m.address : `${m.address}/32`);
+  const value = ipValue(ip);
+  const cidr = m.address.includes('/') ? cidrValue(m.address) : hostCidrValue(m.address);
   const inside = value !== undefined && cidr !== undefined && cidrContains(cidr, value);
   return inside !== m.negate;
 }

@@ -1,7 +1,8 @@
 // The tests of a kube-proxy nftables rule against one packet (what the kernel's nft expressions
 // compute for the matches pkg/proxy/nftables/proxier.go writes).
 
-import { cidrContains, parseCidr, parseIPv4 } from '../../cluster/ipv4.ts';
+import { cidrContains } from '../../cluster/ipv4.ts';
+import { cidrValue, ipValue } from '../parsed-address.ts';
 import type { NftElement, NftMatch, NftTable } from './model.ts';
 import { findSet } from './model.ts';
 
@@ -16,10 +17,10 @@ export interface WalkPacket {
 
 /** `ip` equals, or lies in `cidr` when written with a slash. */
 export function addressMatches(ip: string, value: string): boolean {
-  const n = parseIPv4(ip);
+  const n = ipValue(ip);
   if (n === undefined) return ip === value;
-  if (!value.includes('/')) return parseIPv4(value) === n;
-  const cidr = parseCidr(value);
+  if (!value.includes('/')) return ipValue(value) === n;
+  const cidr = cidrValue(value);
   return cidr !== undefined && cidrContains(cidr, n);
 }
 
