@@ -241,10 +241,9 @@ export function createRun(
       out = [];
       until = untilMs;
       while (queue.peekTime() <= untilMs) {
-        const next = queue.pop();
-        if (!next) break;
-        now = next.time;
-        const item = next.item;
+        now = queue.peekTime();
+        const item = queue.pop();
+        if (item === undefined) break;
         if (item.kind === 'step') step(item);
         else if (item.kind === 'arrival') arrival(item.flow);
         else clusterEvent(item.event);
