@@ -59,10 +59,12 @@ export function station(w: Walk, id: string, node: string | undefined, latency: 
   w.stations.push({ id, node, nat: undefined, latency, skip: false });
 }
 
-/** Undoes what a failed attempt left behind (conntrack entries, IPVS active counts). */
+/** Undoes what a failed attempt left behind (conntrack entries, IPVS active counts, the local port). */
 export function fail(w: Walk, fate: Fate): Connected {
   for (const s of w.stations) if (s.nat && s.node !== undefined) w.ctx.node(s.node).conntrack.remove(s.nat);
   releaseIpvs(w.ctx, w.ipvs);
+  // The client's socket is closed (refused, unreachable, or it gave up): its port is free again.
+  w.ctx.portsInUse.delete(w.sent.src);
   return { ok: false, fate };
 }
 
