@@ -84,6 +84,7 @@ export function* reply(
           from: shown,
           to: s.id,
           kind: 'conntrack',
+          unique: true,
           description: `Conntrack on ${s.node} matches the reply to its connection and reverses the NAT: the source ${pkt.src} becomes ${after.src}${after.dst === pkt.dst ? '' : `, the destination ${pkt.dst} becomes ${after.dst}`}.`,
           before: pkt,
           after,
@@ -106,6 +107,7 @@ export function* reply(
         to: s.id,
         kind: moveKind(shown, s.id),
         description: moveText(shown, s.id, pkt),
+        unique: true,
         reply: true,
       });
     if (!conn.compact || i === 0) shown = s.id;

@@ -119,6 +119,23 @@ export interface HopFields {
   readonly before?: Tuple | undefined;
   readonly after?: Tuple | undefined;
   readonly via?: string | undefined;
+  /** The description names this connection's own port (`towards 10.244.2.2:42792`): not shared. */
+  readonly unique?: boolean;
+}
+
+const descriptions = new Map<string, string>();
+
+/**
+ * One string per description text. Most descriptions are the same for every request of a kind
+ * (the same pod, Service, answer); a hop outlives the `advance` that made it, so a fresh string
+ * per hop was copied by every young-generation GC and promoted, which cost more than making it.
+ */
+function shared(text: string): string {
+  const found = descriptions.get(text);
+  if (found !== undefined) return found;
+  if (descriptions.size >= 100_000) descriptions.clear();
+  descriptions.set(text, text);
+  return text;
 }
 
 /** Records a hop of `req` now. */
@@ -132,7 +149,7 @@ export function hop(req: RequestState, f: HopFields): void {
     from: f.from,
     to: f.to,
     kind: f.kind,
-    description: f.description,
+    description: f.unique === true ? f.description : shared(f.description),
     status: f.failed === true ? 'failed' : 'ok',
     reply: f.reply === true,
   };
