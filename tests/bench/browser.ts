@@ -58,6 +58,9 @@ async function editLatency(
 }
 
 async function panningFps(page: Page, name: string): Promise<void> {
+  // The whole picture in view, as after "fit view": every item is drawn while it pans.
+  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.waitForTimeout(1000);
   const box = await page.getByRole('region', { name: 'Cluster graph' }).boundingBox();
   if (!box) return;
   // Strings, not functions: tsx would wrap inner functions with a helper the page does not have.
@@ -77,7 +80,9 @@ async function panningFps(page: Page, name: string): Promise<void> {
     name: `browser.panning-fps.${name}`,
     unit: 'fps',
     median: round(fps),
-    note: 'higher is better; target 50+',
+    note: 'the whole picture fitted in view; higher is better; target 50+',
+    target: 50,
+    better: 'higher',
   });
 }
 

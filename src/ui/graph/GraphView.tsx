@@ -1,7 +1,16 @@
 // The cluster drawn as a live graph: the last good reading while the text has errors.
-import { Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
+import {
+  Controls,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+  useStoreApi,
+  type NodeTypes,
+} from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
 import { useDocument, useView } from '../../state/hooks.ts';
@@ -21,7 +30,25 @@ const proOptions = { hideAttribution: true };
 // A click handler also gives nodes pointer events (React Flow turns them off for inert nodes);
 // the button inside each node selects it from the keyboard.
 const onNodeClick = (_: unknown, node: FlowNode) => select(node.id);
-const BIG = 400;
+// Folding (graph/collapse.ts) bounds a picture to a few hundred items: draw them all. Culling
+// off-screen items made every pan frame add and remove hundreds of DOM nodes at the edges.
+const BIG = 4000;
+/** Below this zoom a card's detail lines are under 6 px on screen: only the name is drawn. */
+const FAR = 0.45;
+
+/**
+ * Zoomed far out, cards show their name alone (graph.css, `.far`): each detail line, tag and
+ * icon is a clip and a paint chunk the compositor walks on every pan frame, for text too small
+ * to read (on the large cluster fitted, a pan frame's layerize time roughly halves).
+ */
+const ZoomDetail = memo(function ZoomDetail() {
+  const far = useStore((s) => s.transform[2] < FAR);
+  const dom = useStore((s) => s.domNode);
+  useEffect(() => {
+    dom?.classList.toggle('far', far);
+  }, [dom, far]);
+  return null;
+});
 
 /** Refit only when the picture is a different one (no id in common), not on every small edit. */
 function useFitOnNewScene(nodes: readonly FlowNode[]): void {
@@ -34,7 +61,21 @@ function useFitOnNewScene(nodes: readonly FlowNode[]): void {
   }, [nodes, fitView]);
 }
 
+/**
+ * While the view moves, the viewport is a compositor layer of its own under a cover that takes
+ * the pointer: a pan frame then moves pixels already painted instead of painting and hit-testing
+ * ~1,600 items again (measured on the large cluster). Off again when the move ends, so a zoom
+ * rasterizes crisp at its new scale. A class on the element, not React state: no re-render.
+ */
+function useMovingClass() {
+  const store = useStoreApi();
+  const onMoveStart = useCallback(() => store.getState().domNode?.classList.add('moving'), [store]);
+  const onMoveEnd = useCallback(() => store.getState().domNode?.classList.remove('moving'), [store]);
+  return { onMoveStart, onMoveEnd };
+}
+
 function Flow() {
+  const { onMoveStart, onMoveEnd } = useMovingClass();
   const graph = useDocument((s) => shownSummary(s)?.graph);
   const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
   useFitOnNewScene(flow.nodes);
@@ -55,6 +96,8 @@ function Flow() {
   }, [graph]);
   return (
     <ReactFlow
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       nodes={flow.nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -70,6 +113,7 @@ function Flow() {
       proOptions={proOptions}
     >
       <DotGrid id="graph-dots" />
+      <ZoomDetail />
       <Controls showInteractive={false} />
       <PacketLayer />
       {graph && graph.namespaces.length > 0 && (

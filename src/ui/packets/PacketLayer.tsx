@@ -73,19 +73,27 @@ function draw(canvas: HTMLCanvasElement, packets: Float32Array, [tx, ty, zoom]: 
 export const PacketLayer = memo(function PacketLayer() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const transform = useStore((s) => s.transform);
-  const current = useRef<{ packets: Float32Array; transform: Transform }>({
+  const current = useRef<{ packets: Float32Array; transform: Transform; blank: boolean }>({
     packets: new Float32Array(0),
     transform,
+    blank: false,
   });
+  // With nothing in flight and the canvas already clear, a pan frame costs the canvas nothing.
+  const redraw = () => {
+    const c = current.current;
+    if (!canvas.current || (c.blank && c.packets.length === 0)) return;
+    draw(canvas.current, c.packets, c.transform);
+    c.blank = c.packets.length === 0;
+  };
   useEffect(() => {
     current.current.transform = transform;
-    if (canvas.current) draw(canvas.current, current.current.packets, transform);
+    redraw();
   }, [transform]);
   useEffect(
     () =>
       onPackets((packets) => {
         current.current.packets = packets;
-        if (canvas.current) draw(canvas.current, packets, current.current.transform);
+        redraw();
       }),
     [],
   );
