@@ -276,5 +276,8 @@ export {
   type MatrixOptions,
   type MatrixProbe,
 } from './netpol/matrix.ts';
+/** Selectors, peers and ports in words, as the decisions' explanations word them. */
+export { describePeer } from './netpol/decide.ts';
+export { describePort, describeSelector } from './netpol/match.ts';
 /** Located warnings: peers ORed where AND was likely meant, allow-all `- {}`, ignored rules, no DNS egress. */
 export { networkPolicyDiagnostics } from './netpol/warnings.ts';

@@ -6,6 +6,8 @@ import type {
   DrawOptions,
   EngineApi,
   Inspection,
+  NetpolAnswer,
+  NetpolQuery,
   ParseSummary,
   RulesReading,
   UrlAnswer,
@@ -60,6 +62,13 @@ export type {
   IngressRouteRow,
   Inspection,
   LaidOutGraph,
+  DeclaredPort,
+  NetpolAnswer,
+  NetpolCell,
+  NetpolPolicy,
+  NetpolProbe,
+  NetpolQuery,
+  NetpolSide,
   ObjectSummary,
   ParseSummary,
   PlacedNode,
@@ -77,6 +86,18 @@ export async function tryUrlInWorker(revision: number, url: string): Promise<Url
   const ticket = ++latestTry;
   const result = await engine().tryUrl(revision, url);
   return ticket === latestTry ? result : undefined;
+}
+
+let latestNetpol = 0;
+
+/** A namespace's NetworkPolicies (and matrix) in reading `revision`; undefined when superseded or gone. */
+export async function networkPoliciesInWorker(
+  revision: number,
+  query: NetpolQuery,
+): Promise<NetpolAnswer | undefined> {
+  const ticket = ++latestNetpol;
+  const result = await engine().networkPolicies(revision, query);
+  return ticket === latestNetpol ? result : undefined;
 }
 
 // The simulation: one run at a time; frames arrive with their packet buffer transferred.

@@ -6,12 +6,14 @@ import {
   buildGraph,
   collapseGraph,
   createParseCache,
+  networkPolicyIndex,
   nodeRules,
   parseManifests,
   type ManifestObject,
 } from '../engine/index.ts';
 import { inspectIngress, tryUrl, type Reading } from './ingress.ts';
 import { inspectItem } from './inspect.ts';
+import { answerNetworkPolicies, keepPolicyIndex } from './netpol.ts';
 import { createSimApi } from './sim-api.ts';
 import { layoutGraph, type Point } from './layout.ts';
 import { groupRuleLines } from './rule-groups.ts';
@@ -51,11 +53,16 @@ export function createEngineApi(now: () => number): EngineApi {
     const { objects, diagnostics } = parseManifests(text, cache);
     const good = objects.length > 0 && !diagnostics.some((d) => d.severity === 'error');
     const cluster = objects.length > 0 ? buildCluster(objects) : undefined;
+    const policies = cluster ? networkPolicyIndex(cluster, objects) : undefined;
     const graphModel = cluster
-      ? collapseGraph(buildGraph(cluster, objects), { expanded: draw?.expandedGroups ?? [] })
+      ? collapseGraph(buildGraph(cluster, objects, policies), { expanded: draw?.expandedGroups ?? [] })
       : undefined;
     const graph = graphModel ? await layoutGraph(graphModel, positions, now) : undefined;
-    if (cluster) readings.set(current, { model: cluster, objects, nodes: graph?.nodes ?? [] });
+    if (cluster) {
+      const reading = { model: cluster, objects, nodes: graph?.nodes ?? [] };
+      readings.set(current, reading);
+      if (policies) keepPolicyIndex(reading, policies);
+    }
     if (good) lastGoodRevision = current;
     // Keep the newest readings and the last good one (what the page shows while the text is broken).
     for (const r of readings.keys())
@@ -98,6 +105,10 @@ export function createEngineApi(now: () => number): EngineApi {
           ? tryUrl(reading, url)
           : { ok: false, error: 'This reading has no Ingress to route through.' },
       );
+    },
+    networkPolicies: (at, query) => {
+      const reading = readings.get(at);
+      return Promise.resolve(reading ? answerNetworkPolicies(reading, query) : undefined);
     },
     rules: (at, nodeName, mode, format) => {
       const model = readings.get(at)?.model;

@@ -7,6 +7,8 @@ import type {
   GraphEdge,
   GraphNamespace,
   GraphNode,
+  PolicyType,
+  Protocol,
   ProxyMode,
   RulesFormat,
   SimCounters,
@@ -191,6 +193,90 @@ export interface EngineApi extends SimApi {
   ): Promise<RulesReading | undefined>;
   /** Where `url` goes through the ingress controller in reading `revision`. */
   tryUrl(revision: number, url: string): Promise<UrlAnswer>;
+  /** A namespace's NetworkPolicies, the pods they select and (when asked) its connectivity matrix; undefined if gone. */
+  networkPolicies(revision: number, query: NetpolQuery): Promise<NetpolAnswer | undefined>;
+}
+
+/** What `networkPolicies` is asked: one namespace, and which port the matrix probes. */
+export interface NetpolQuery {
+  readonly namespace: string;
+  /** Whether to decide the pods × pods matrix (the pod inspector only needs the policies). */
+  readonly matrix: boolean;
+  /** One destination port for every cell; undefined: each destination's declared ports. */
+  readonly port: number | undefined;
+  /** TCP when a port is given without one; with no port, limits the declared ports to it. */
+  readonly protocol: Protocol | undefined;
+}
+
+/** One enforced NetworkPolicy: whom it selects and its rules in plain words. */
+export interface NetpolPolicy {
+  /** `netpol/NS/NAME`: what the view selects for it. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly range: SourceRange | undefined;
+  /** After the API server's defaulting. */
+  readonly policyTypes: readonly PolicyType[];
+  readonly policyTypesDefaulted: boolean;
+  /** `role=db`, or `{}` (every pod of the namespace). */
+  readonly podSelector: string;
+  /** Graph ids (`pod/NS/NAME`) of the pods it selects, by name. */
+  readonly selects: readonly string[];
+  /** One sentence per rule; empty with the type listed: that direction is denied entirely. */
+  readonly ingress: readonly string[];
+  readonly egress: readonly string[];
+}
+
+/** One side's verdict for one probe. */
+export interface NetpolSide {
+  readonly allowed: boolean;
+  /** The pod isolated on this side (`NS/NAME`), when it is. */
+  readonly isolatedPod: string | undefined;
+  /** The policy whose rule allowed it (`NS/NAME`). */
+  readonly policy: string | undefined;
+  readonly explanation: string;
+}
+
+export interface NetpolProbe {
+  readonly protocol: Protocol;
+  /** undefined: the destination declares no port, the question was "every port?". */
+  readonly port: number | undefined;
+  readonly portName: string | undefined;
+  readonly allowed: boolean;
+  readonly egress: NetpolSide;
+  readonly ingress: NetpolSide;
+}
+
+export interface NetpolCell {
+  readonly allowed: 'all' | 'none' | 'some';
+  readonly probes: readonly NetpolProbe[];
+}
+
+/** A port a pod of the namespace declares: a choice for the matrix's port selector. */
+export interface DeclaredPort {
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly name: string | undefined;
+}
+
+export interface NetpolAnswer {
+  readonly namespace: string;
+  /** Every enforced policy of the namespace, in the order the text stores them. */
+  readonly policies: readonly NetpolPolicy[];
+  /** The ports the namespace's pods declare, for the port selector. */
+  readonly ports: readonly DeclaredPort[];
+  /** The matrix, when asked and the namespace is small enough; rows are sources, columns destinations. */
+  readonly matrix:
+    | {
+        readonly port: number | undefined;
+        readonly protocol: Protocol | undefined;
+        /** Graph ids of the pods, in row and column order. */
+        readonly pods: readonly string[];
+        readonly cells: readonly (readonly NetpolCell[])[];
+      }
+    | undefined;
+  /** How many pods the namespace has when the matrix was skipped for size (0 otherwise). */
+  readonly tooManyPods: number;
 }
 
 /** What a simulation run is started with (the Simulation document's values when absent). */

@@ -4,6 +4,8 @@
 // LoadBalancer and NodePort Services.
 
 import type { ClusterModel, ClusterPod, ClusterService, SourceRef } from '../cluster/types.ts';
+import { policiesFor } from '../netpol/decide.ts';
+import type { NetworkPolicyIndex } from '../netpol/policy-index.ts';
 import { ingressRoutes } from './ingress-routes.ts';
 import { graphNamespaces } from './namespaces.ts';
 import type { GraphEdge, GraphModel, GraphNode, GraphSource, GraphStatus } from './types.ts';
@@ -44,11 +46,28 @@ function podStatus(pod: ClusterPod, scheduled: boolean): GraphStatus {
   return pod.ready ? 'ok' : 'not-ready';
 }
 
+/** `ingress isolated`, `egress isolated`, both, or nothing: which NetworkPolicy directions select the pod. */
+function isolationBadge(pod: ClusterPod, policies: NetworkPolicyIndex | undefined): string[] {
+  if (policies === undefined || pod.hostNetwork || !policies.byNamespace.has(pod.namespace)) return [];
+  const sides = (['Ingress', 'Egress'] as const).filter((d) => policiesFor(policies, pod, d).length > 0);
+  if (sides.length === 0) return [];
+  return [
+    sides.length === 2
+      ? 'ingress+egress isolated'
+      : `${sides[0] === 'Ingress' ? 'ingress' : 'egress'} isolated`,
+  ];
+}
+
 /**
  * Builds the graph of a cluster model. `sources` (the parsed objects) supply where each item is
  * written and the Ingress bodies; without them items carry no range and Ingresses no routes.
  */
-export function buildGraph(model: ClusterModel, sources: readonly GraphSource[] = []): GraphModel {
+export function buildGraph(
+  model: ClusterModel,
+  sources: readonly GraphSource[] = [],
+  /** The enforced NetworkPolicies: isolated pods get a badge saying in which direction. */
+  policies?: NetworkPolicyIndex,
+): GraphModel {
   const byIndex = new Map(sources.map((s) => [s.index, s]));
   const from = (ref: SourceRef | undefined) => {
     const index = ref?.index ?? -1;
@@ -187,6 +206,7 @@ export function buildGraph(model: ClusterModel, sources: readonly GraphSource[] 
       ...(pod.system ? [pod.system] : []),
       ...(pod.hostNetwork ? ['hostNetwork'] : []),
       ...(pod.ready ? [] : ['not ready']),
+      ...isolationBadge(pod, policies),
     ];
     push({
       id: podId(pod.namespace, pod.name),
