@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { documentStore, type DocumentState } from './document.ts';
 import { inspectionStore, type InspectionState } from './inspection.ts';
+import { netpolStore, type NetpolState } from './netpol.ts';
 import { rulesStore, type RulesState } from './rules.ts';
 import { simStore, type SimState } from './sim.ts';
 import { urlTryStore, type UrlTryState } from './url-try.ts';
@@ -29,4 +30,8 @@ export function useUrlTry<T>(selector: (s: UrlTryState) => T): T {
 
 export function useSim<T>(selector: (s: SimState) => T): T {
   return useStore(simStore, selector);
+}
+
+export function useNetpol<T>(selector: (s: NetpolState) => T): T {
+  return useStore(netpolStore, selector);
 }

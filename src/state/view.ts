@@ -85,6 +85,11 @@ export function selectAtLine(line: number): void {
   if (!current || !graph || shownSummary(documentStore.getState()) !== current) return;
   const object = current.objects.find((o) => o.range.start.line <= line && line <= o.range.end.line);
   if (!object) return;
+  // A NetworkPolicy draws nothing of its own: the inspector shows it by this id (worker/netpol.ts).
+  if (object.kind === 'NetworkPolicy') {
+    select(`netpol/${object.namespace ?? 'default'}/${object.name}`);
+    return;
+  }
   const madeHere = (n: GraphNode) =>
     n.sourceIndex === object.index || (n.hidden?.some((p) => p.sourceIndex === object.index) ?? false);
   const selected = graph.nodes.find((n) => n.id === viewStore.getState().selected);

@@ -14,6 +14,7 @@ import { FoldedGroupDetails } from './FoldedGroupDetails.tsx';
 import { IngressDetails } from './IngressDetails.tsx';
 import { NodeRules } from './NodeRules.tsx';
 import { PodDetails } from './PodDetails.tsx';
+import { PolicyDetails } from './PolicyDetails.tsx';
 import { ServiceDetails } from './ServiceDetails.tsx';
 
 interface BodyProps {
@@ -31,7 +32,13 @@ function Body({ item, model, edges, revision }: BodyProps) {
     const pod = model.pods.find((p) => p.namespace === namespace && p.name === name);
     const selectedBy = edges.filter((e) => e.target === item.id && e.kind === 'selects');
     return pod ? (
-      <PodDetails pod={pod} selectedBy={selectedBy} inspection={inspection} loading={loading} />
+      <PodDetails
+        pod={pod}
+        selectedBy={selectedBy}
+        inspection={inspection}
+        loading={loading}
+        revision={revision}
+      />
     ) : null;
   }
   if (item.kind === 'service') {
@@ -119,7 +126,10 @@ export const Inspector = memo(function Inspector() {
     <section className="inspector" aria-label={en.inspector}>
       <h2>{en.inspector}</h2>
       {hop && <HopDetails hop={hop} />}
-      {!item || !shown?.cluster || !shown.graph ? (
+      {/* A NetworkPolicy draws nothing: it is selected from the editor or the objects list. */}
+      {selected?.startsWith('netpol/') && shown ? (
+        <PolicyDetails id={selected} revision={shown.revision} />
+      ) : !item || !shown?.cluster || !shown.graph ? (
         <p className="empty">{en.inspectorEmpty}</p>
       ) : (
         <>

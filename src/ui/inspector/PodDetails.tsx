@@ -6,15 +6,17 @@ import { en } from '../../i18n/en.ts';
 import type { Inspection } from '../../state/inspection.ts';
 import { select } from '../../state/view.ts';
 import { Facts, LabelList, Section } from './Facts.tsx';
+import { PodPolicies } from './PodPolicies.tsx';
 
 interface Props {
   readonly pod: ClusterPod;
   readonly selectedBy: readonly GraphEdge[];
   readonly inspection: Inspection | undefined;
   readonly loading: boolean;
+  readonly revision: number;
 }
 
-export function PodDetails({ pod, selectedBy, inspection, loading }: Props) {
+export function PodDetails({ pod, selectedBy, inspection, loading, revision }: Props) {
   const details = inspection?.kind === 'pod' ? inspection : undefined;
   return (
     <>
@@ -44,6 +46,7 @@ export function PodDetails({ pod, selectedBy, inspection, loading }: Props) {
           </ul>
         )}
       </Section>
+      <PodPolicies podId={`pod/${pod.namespace}/${pod.name}`} namespace={pod.namespace} revision={revision} />
       {loading && <p className="muted">{en.loading}</p>}
       {details?.env.map((c) => (
         <Section key={c.container} title={en.fields.envFor(c.container)}>
