@@ -4,6 +4,7 @@ import { useStore } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 
 import { onPackets, PACKET_STRIDE } from '../../state/sim.ts';
+import { sprite, stamp, type Sprite } from './sprites.ts';
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 const FLOW_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -20,54 +21,42 @@ function draw(canvas: HTMLCanvasElement, packets: Float32Array, [tx, ty, zoom]: 
     canvas.width = Math.round(w * ratio);
     canvas.height = Math.round(h * ratio);
   }
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  // A dot stays readable at any zoom: a fixed size on screen, a little larger when zoomed in.
-  const r = Math.max(3, Math.min(7, 5 * zoom));
-  // One path per colour and kind: thousands of packets cost a few fills, not one each.
-  const dots = new Map<string, number[]>();
-  const rings = new Map<string, number[]>();
-  const glows: number[] = [];
+  const out = frameBuffer(ctx, canvas.width, canvas.height);
+  out.words.fill(0);
+  // A dot stays readable at any zoom: a fixed size on screen, a little larger when zoomed in
+  // (in half pixels, so a zoom gesture makes a handful of sprites, not one per frame).
+  const r = Math.round(Math.max(3, Math.min(7, 5 * zoom)) * 2) / 2;
+  const looks = new Map<number, Sprite>();
   for (let i = 0; i + PACKET_STRIDE <= packets.length; i += PACKET_STRIDE) {
     const x = (packets[i] ?? 0) * zoom + tx;
     const y = (packets[i + 1] ?? 0) * zoom + ty;
     if (x < -r || y < -r || x > w + r || y > h + r) continue;
-    const flow = packets[i + 2] ?? 0;
+    const flow = Math.abs(packets[i + 2] ?? 0) % FLOW_COLOURS.length;
     const state = packets[i + 3] ?? 0;
-    const colour = state === 1 ? FAILED : (FLOW_COLOURS[Math.abs(flow) % FLOW_COLOURS.length] ?? '#0072B2');
-    // The reply is a ring, so direction does not rest on colour alone.
-    const into = state === 2 ? rings : dots;
-    let list = into.get(colour);
-    if (!list) into.set(colour, (list = []));
-    list.push(x, y);
-    if (state === 1) glows.push(x, y);
-  }
-  const path = (points: readonly number[], radius: number) => {
-    ctx.beginPath();
-    for (let i = 0; i + 1 < points.length; i += 2) {
-      const x = points[i] ?? 0;
-      const y = points[i + 1] ?? 0;
-      ctx.moveTo(x + radius, y);
-      ctx.arc(x, y, radius, 0, Math.PI * 2);
+    const look = state === 1 ? -1 : state === 2 ? FLOW_COLOURS.length + flow : flow;
+    let s = looks.get(look);
+    if (!s) {
+      const colour = state === 1 ? FAILED : (FLOW_COLOURS[flow] ?? '#0072B2');
+      s = sprite(state === 1 ? 'failed' : state === 2 ? 'ring' : 'dot', colour, r, ratio);
+      looks.set(look, s);
     }
-  };
-  for (const [colour, points] of dots) {
-    path(points, r);
-    ctx.fillStyle = colour;
-    ctx.fill();
+    stamp(out, s, Math.round(x * ratio - s.side / 2), Math.round(y * ratio - s.side / 2));
   }
-  ctx.lineWidth = 2;
-  for (const [colour, points] of rings) {
-    path(points, r);
-    ctx.strokeStyle = colour;
-    ctx.stroke();
+  ctx.putImageData(out.image, 0, 0);
+}
+
+let buffer:
+  | { image: ImageData; rgba: Uint8ClampedArray; words: Uint32Array; width: number; height: number }
+  | undefined;
+
+/** One ImageData the size of the canvas, kept across frames. */
+function frameBuffer(ctx: CanvasRenderingContext2D, width: number, height: number) {
+  if (buffer?.width !== width || buffer.height !== height) {
+    const image = ctx.createImageData(Math.max(1, width), Math.max(1, height));
+    const rgba = image.data;
+    buffer = { image, rgba, words: new Uint32Array(rgba.buffer), width: image.width, height: image.height };
   }
-  if (glows.length > 0) {
-    path(glows, r + 4);
-    ctx.strokeStyle = 'rgba(213, 94, 0, 0.45)';
-    ctx.lineWidth = 3;
-    ctx.stroke();
-  }
+  return buffer;
 }
 
 export const PacketLayer = memo(function PacketLayer() {
