@@ -69,13 +69,18 @@ function useFitOnNewScene(nodes: readonly FlowNode[]): void {
  */
 function useMovingClass() {
   const store = useStoreApi();
-  const onMoveStart = useCallback(() => store.getState().domNode?.classList.add('moving'), [store]);
+  // On a real move only: a press that does not move (a click on an item) starts a "move" too,
+  // and the cover would take that click.
+  const onMove = useCallback(() => {
+    const dom = store.getState().domNode;
+    if (dom && !dom.classList.contains('moving')) dom.classList.add('moving');
+  }, [store]);
   const onMoveEnd = useCallback(() => store.getState().domNode?.classList.remove('moving'), [store]);
-  return { onMoveStart, onMoveEnd };
+  return { onMove, onMoveEnd };
 }
 
 function Flow() {
-  const { onMoveStart, onMoveEnd } = useMovingClass();
+  const { onMove, onMoveEnd } = useMovingClass();
   const graph = useDocument((s) => shownSummary(s)?.graph);
   const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
   useFitOnNewScene(flow.nodes);
@@ -96,7 +101,7 @@ function Flow() {
   }, [graph]);
   return (
     <ReactFlow
-      onMoveStart={onMoveStart}
+      onMove={onMove}
       onMoveEnd={onMoveEnd}
       nodes={flow.nodes}
       edges={edges}
