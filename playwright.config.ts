@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 // The e2e suite drives the production build in Chromium. scripts/chromium.mjs finds the
 // browser (PODWIRE_CHROMIUM); Playwright's own browser download is not needed.
 const executablePath = process.env['PODWIRE_CHROMIUM'] ?? '/usr/bin/chromium';
-const port = 4179;
+// Overridable so two checkouts' suites (or a suite and a bench) can run side by side.
+const port = Number(process.env['PODWIRE_E2E_PORT'] ?? 4179);
+const outDir = process.env['PODWIRE_E2E_OUT_DIR'] ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 240_000,

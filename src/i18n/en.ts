@@ -177,6 +177,22 @@ export const en = {
     where: 'Where',
     kind: 'Step',
     reply: 'reply',
+    script: 'Break something now',
+    scriptAction: 'What',
+    scriptActions: {
+      notReady: 'pod not ready',
+      ready: 'pod ready again',
+      deletePod: 'delete pod',
+      nodeDown: 'node down',
+      nodeUp: 'node up again',
+    },
+    scriptPod: 'Pod',
+    scriptNode: 'Node',
+    scriptButton: 'Apply now',
+    scriptHint:
+      'Written into the Simulation document as an event at the current time, so the text and a link to it replay it.',
+    scriptFailed:
+      'The Simulation document has errors, so the event could not be written into it. Fix the text and try again.',
   },
   fields: {
     ip: 'IP',

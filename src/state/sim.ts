@@ -185,6 +185,22 @@ export function pick(seq: number | undefined): void {
   simStore.setState({ picked: seq });
 }
 
+/** Virtual time the run has reached (the store's `now` lags a little while playing). */
+export function currentTime(): number {
+  return Math.max(clock, simStore.getState().now);
+}
+
+/**
+ * A new run on reading `revision`, brought forward to virtual time `at` (the engine replays
+ * everything up to then, deterministically), then playing again if asked.
+ */
+export async function restartAt(revision: number, at: number, playAfter: boolean): Promise<void> {
+  await startRun(revision);
+  if (simStore.getState().revision !== revision) return;
+  await frame(at);
+  if (playAfter) await play(revision);
+}
+
 /** "Send a request": one request now, from `from` to `to`. */
 export async function send(from: string, to: string, revision?: number): Promise<void> {
   if (!(await ensureRun(revision))) return;

@@ -15,6 +15,7 @@ import {
   stepForward,
 } from '../../state/sim.ts';
 import { Counters } from './Counters.tsx';
+import { ScriptEvent } from './ScriptEvent.tsx';
 import { SendRequest } from './SendRequest.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -93,6 +94,7 @@ export const Player = memo(function Player() {
         <Timeline />
         <Counters />
         <SendRequest />
+        <ScriptEvent />
       </div>
     </section>
   );
