@@ -34,8 +34,11 @@ const scenarios: Record<string, string> = {
 
 // `--sim-only`: the simulator's figures alone (a quicker loop while working on sim/).
 const simOnly = process.argv.includes('--sim-only');
+// `--browser-only`: Chromium's figures alone (edit-to-graph, panning, packets' frame rate).
+const browserOnly = process.argv.includes('--browser-only');
+const nodeFigures = !browserOnly;
 
-for (const [name, text] of simOnly ? [] : Object.entries(scenarios)) {
+for (const [name, text] of simOnly || !nodeFigures ? [] : Object.entries(scenarios)) {
   const runs = name === 'large' ? 10 : 50;
   const parsed = parseManifests(text);
   report({
@@ -69,8 +72,8 @@ for (const [name, text] of simOnly ? [] : Object.entries(scenarios)) {
   });
 }
 
-if (!simOnly) runProxyBench(engine);
-runSimBench(engine, { whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
+if (!simOnly && nodeFigures) runProxyBench(engine);
+if (nodeFigures) runSimBench(engine, { whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
 
 if (!simOnly && !process.argv.includes('--node-only'))
   await runBrowserBench({ whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
