@@ -112,12 +112,17 @@ function run(args: ParsedArgs, inputs: InputFile[]): number {
       const proxy = proxyMode(args, model.settings.proxyMode);
       const seed = count(args, 'seed', model.settings.seed);
       const table = model.ingresses.length > 0 ? buildIngressRouteTable(model, parsed.objects) : undefined;
-      const answer = traceRequest(model, table, {
-        from: flag(args, 'from'),
-        to: flag(args, 'to'),
-        proxyMode: proxy,
-        seed,
-      });
+      const answer = traceRequest(
+        model,
+        table,
+        {
+          from: flag(args, 'from'),
+          to: flag(args, 'to'),
+          proxyMode: proxy,
+          seed,
+        },
+        parsed.objects,
+      );
       if (!answer.ok) throw new UsageError(answer.error);
       output(args, answer.result, traceHuman(answer.result));
       return failed;

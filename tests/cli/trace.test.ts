@@ -122,3 +122,27 @@ describe('podwire trace', () => {
     expect(podwire(['trace', whale, '--from', 'external']).code).toBe(2);
   });
 });
+
+describe('podwire trace with NetworkPolicy', () => {
+  const shop = join(import.meta.dirname, 'fixtures/netpol-shop.yaml');
+  const run = (from: string): Trace => {
+    const r = podwire(['trace', shop, '--json', '--from', from, '--to', 'http://web.shop/']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as Trace;
+  };
+
+  it('shows the policy hop that allowed the connection and the one that dropped it', () => {
+    const allowed = run('pod/shop/client');
+    expect(allowed.outcome).toBe('delivered');
+    expect(allowed.hops.filter((h) => h.kind === 'policy')).toMatchObject([
+      { where: 'pod/shop/web', rule: 'NetworkPolicy shop/allow-web spec.ingress[0]' },
+    ]);
+    const dropped = run('pod/other/outsider');
+    expect(dropped.outcome).toBe('dropped');
+    expect(dropped.hops.at(-1)).toMatchObject({ where: 'pod/shop/web', kind: 'policy' });
+    expect(dropped.hops.at(-1)?.description).toContain(
+      'Pod shop/web is isolated for ingress by NetworkPolicy shop/default-deny-ingress, shop/allow-web',
+    );
+  });
+});

@@ -1,11 +1,13 @@
 // A connection's first packet, hop by hop: out of the client (a pod's eth0 and veth, a node's
 // OUTPUT, or the outside world through the load balancer), the node's kube-proxy rules (DNAT,
-// masquerade, REJECT, DROP) with a conntrack entry for what was translated, then routing (routing.ts).
+// masquerade, REJECT, DROP) with a conntrack entry for what was translated, the network plugin's
+// egress NetworkPolicy check (policy-step.ts), then routing (routing.ts).
 
 import type { Protocol } from '../cluster/types.ts';
 import type { Tuple } from './conntrack.ts';
 import { enterFromOutside, LOAD_BALANCER } from './enter.ts';
 import type { Peer } from './peers.ts';
+import { egressCheck } from './policy-step.ts';
 import { decideAtNode, explainDecision } from './proxy-step.ts';
 import { route } from './routing.ts';
 import {
@@ -133,6 +135,11 @@ export function* connect(
     if (!w.natted) {
       const ended = yield* kubeProxy(w, node, origin);
       if (ended) return fail(w, ended);
+    }
+    // The network plugin's egress check: once, on the source pod's node, after the DNAT.
+    if (legs === 0) {
+      const denied = egressCheck(w, node);
+      if (denied) return fail(w, denied);
     }
     const next = yield* route(w, node);
     if ('ok' in next) return next;

@@ -178,7 +178,9 @@ export function* ingressNginx(
   const upstream = yield* connect(ctx, req, self, sent, 'TCP');
   req.service = saved;
   if (!upstream.ok) {
-    const status = upstream.fate.outcome === 'timeout' ? 504 : 502;
+    // A silent drop (kube-proxy DROP, NetworkPolicy) is a connect timeout for nginx, not a refusal.
+    const silent = upstream.fate.outcome === 'timeout' || upstream.fate.outcome === 'dropped';
+    const status = silent ? 504 : 502;
     return yield* answer(
       ctx,
       req,

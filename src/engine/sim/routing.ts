@@ -1,10 +1,12 @@
 // Routing after the node's rules, as the kind/bridge CNI does it: one pod CIDR per node, node
 // IPs on one L2 network; a pod IP goes to its node and through the veth into the pod, whose
 // container accepts the port or the kernel refuses it; a node address is delivered locally (or
-// to that node, whose kube-proxy sees its own address); anything else finds nothing.
+// to that node, whose kube-proxy sees its own address); anything else finds nothing. Delivery to a
+// pod passes the network plugin's ingress NetworkPolicy check first (policy-step.ts).
 
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
+import { ingressCheck } from './policy-step.ts';
 import { addr, hop, LATENCY, nodeId, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
@@ -33,6 +35,9 @@ function* deliver(w: Walk, server: Peer): Proc<Connected> {
   const pod = server.pod;
   const { port } = splitAddr(w.pkt.dst);
   if (w.ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+  // The network plugin's ingress check, before the container sees the packet.
+  const denied = ingressCheck(w, server);
+  if (denied) return fail(w, denied);
   const ok = pod !== undefined && listens(pod, port, w.protocol);
   const what = `${w.protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
   const into =

@@ -16,7 +16,7 @@ export interface TraceHop {
   readonly at: number;
   /** `client`, `load-balancer`, `node/NAME`, `pod/NS/NAME`. */
   readonly where: string;
-  /** `send`, `forward`, `kube-proxy`, `route`, `ingress`, `proxy`, `deliver`, `respond`, `redirect`. */
+  /** `send`, `forward`, `kube-proxy`, `policy` (NetworkPolicy), `route`, `ingress`, `proxy`, `deliver`, `respond`, `redirect`. */
   readonly kind: string;
   readonly description: string;
   /** The rule (or Ingress path) that decided this hop, as its tool prints it. */

@@ -3,6 +3,7 @@
 
 import type { ClusterModel } from '../cluster/types.ts';
 import type { IngressRouteTable } from '../ingress/types.ts';
+import type { ManifestObject } from '../manifest/types.ts';
 import { peerFor } from './peers.ts';
 import { createRun, requestProblem } from './simulation.ts';
 import type { SimHop } from './sim-types.ts';
@@ -31,17 +32,21 @@ function traceHop(h: SimHop): TracedHop {
   };
 }
 
-/** Traces one request; `table` is the ingress route table of the same model (undefined: no Ingress). */
+/**
+ * Traces one request; `table` is the ingress route table of the same model (undefined: no Ingress);
+ * `objects` (the text the model was built from) carry the NetworkPolicies the run enforces.
+ */
 export function traceRequest(
   model: ClusterModel,
   table: IngressRouteTable | undefined,
   options: TraceOptions,
+  objects: readonly ManifestObject[] = [],
 ): TraceAnswer {
   const problem = requestProblem(options.from, options.to);
   if (problem !== undefined) return { ok: false, error: problem };
   const peer = peerFor(model, options.from);
   if (typeof peer === 'string') return { ok: false, error: `--from ${options.from}: ${peer}` };
-  const run = createRun(fixedView(model, table), undefined, {
+  const run = createRun(fixedView(model, table, objects), undefined, {
     seed: options.seed ?? model.settings.seed,
     ...(options.proxyMode ? { proxyMode: options.proxyMode } : {}),
     traffic: [],

@@ -10,6 +10,9 @@ import { buildIngressRouteTable } from '../ingress/route-table.ts';
 import type { IngressRouteTable } from '../ingress/types.ts';
 import { field, isJsonObject } from '../manifest/json-value.ts';
 import type { JsonValue, ManifestObject } from '../manifest/types.ts';
+import { indexNetworkPolicies, type NetworkPolicyIndex } from '../netpol/policy-index.ts';
+import { readNetworkPolicies } from '../netpol/read-policies.ts';
+import type { ClusterNetworkPolicy } from '../netpol/types.ts';
 import { replacementPod } from './pod-replacement.ts';
 import type { PodChoice, SimEvent } from './scenario.ts';
 
@@ -17,14 +20,24 @@ import type { PodChoice, SimEvent } from './scenario.ts';
 export interface ClusterView {
   readonly model: ClusterModel;
   readonly table: IngressRouteTable | undefined;
+  /** The enforced NetworkPolicies against the current model; undefined when there are none (no checks). */
+  readonly policies: NetworkPolicyIndex | undefined;
   /** Nodes off the network (their pods unreachable). */
   isDown(node: string): boolean;
 }
 
-/** A fixed cluster (one trace): no events. */
-export function fixedView(model: ClusterModel, table: IngressRouteTable | undefined): ClusterView {
+const indexOf = (model: ClusterModel, policies: readonly ClusterNetworkPolicy[]) =>
+  policies.length > 0 ? indexNetworkPolicies(model, policies) : undefined;
+
+/** A fixed cluster (one trace): no events. `objects` (the text) carry its NetworkPolicies. */
+export function fixedView(
+  model: ClusterModel,
+  table: IngressRouteTable | undefined,
+  objects: readonly ManifestObject[] = [],
+): ClusterView {
   const down = new Set(model.nodes.filter((n) => !n.ready).map((n) => n.name));
-  return { model, table, isDown: (node) => down.has(node) };
+  const policies = indexOf(model, readNetworkPolicies(model, objects));
+  return { model, table, policies, isDown: (node) => down.has(node) };
 }
 
 const podKey = (p: { namespace: string; name: string }) => `${p.namespace}/${p.name}`;
@@ -39,6 +52,9 @@ export class World implements ClusterView {
   #base: ClusterModel;
   #model: ClusterModel;
   #table: IngressRouteTable | undefined | null = null;
+  /** The NetworkPolicies the base model stores (read again only when the base is rebuilt). */
+  #stored: readonly ClusterNetworkPolicy[] = [];
+  #policies: NetworkPolicyIndex | undefined | null = null;
   #appliedUpTo: number;
   readonly #readiness = new Map<string, boolean>();
   readonly #down = new Set<string>();
@@ -53,8 +69,10 @@ export class World implements ClusterView {
     this.#events = events;
     this.#appliedUpTo = 0;
     // `apply` events later than 0 are not in the cluster yet: build without them.
-    this.#base = events.some((e) => e.action.kind === 'apply' && e.at > 0) ? this.#rebuild() : model;
-    this.#setBase(this.#base);
+    const later = events.some((e) => e.action.kind === 'apply' && e.at > 0);
+    this.#base = model;
+    if (later) this.#setBase(...this.#rebuild());
+    else this.#setBase(model, this.#objects);
     this.#model = this.#base;
   }
 
@@ -69,12 +87,19 @@ export class World implements ClusterView {
     return this.#table;
   }
 
+  get policies(): NetworkPolicyIndex | undefined {
+    // Pods come and go between rebuilds (replacements): the index follows the current model.
+    if (this.#policies === null) this.#policies = indexOf(this.#model, this.#stored);
+    return this.#policies;
+  }
+
   isDown(node: string): boolean {
     return this.#down.has(node) || this.#baseDown.has(node);
   }
 
-  #setBase(base: ClusterModel): void {
+  #setBase(base: ClusterModel, objects: readonly ManifestObject[]): void {
     this.#base = base;
+    this.#stored = readNetworkPolicies(base, objects);
     this.#baseDown = new Set(base.nodes.filter((n) => !n.ready).map((n) => n.name));
   }
 
@@ -122,18 +147,18 @@ export class World implements ClusterView {
   /** `apply` events up to `at` join the cluster: the model is built again with them. */
   applyUpTo(at: number): void {
     this.#appliedUpTo = at;
-    this.#setBase(this.#rebuild());
+    this.#setBase(...this.#rebuild());
     this.#compose();
   }
 
   deleteObject(kind: string, namespace: string | undefined, name: string): void {
     this.#deletedObjects.add(`${kind}/${namespace ?? 'default'}/${name}`);
-    this.#setBase(this.#rebuild());
+    this.#setBase(...this.#rebuild());
     this.#compose();
   }
 
-  /** The text with later `apply` events left out and deleted objects gone. */
-  #rebuild(): ClusterModel {
+  /** The text with later `apply` events left out and deleted objects gone, and its model. */
+  #rebuild(): [ClusterModel, ManifestObject[]] {
     const gone = (o: ManifestObject) =>
       this.#deletedObjects.has(`${o.kind}/${o.namespace ?? 'default'}/${o.name}`);
     const later = new Set(
@@ -142,7 +167,7 @@ export class World implements ClusterView {
     const objects = this.#objects
       .filter((o) => !gone(o))
       .map((o) => (o.kind === 'Simulation' ? withoutEvents(o, later, this.#deletedObjects) : o));
-    return buildCluster(objects);
+    return [buildCluster(objects), objects];
   }
 
   #compose(): void {
@@ -161,6 +186,7 @@ export class World implements ClusterView {
     });
     this.#model = { ...base, nodes, pods, endpoints, endpointSlices };
     this.#table = null;
+    this.#policies = null;
   }
 }
 

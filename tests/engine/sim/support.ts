@@ -51,7 +51,7 @@ export function trace(
   to: string,
   options: { seed?: number; proxyMode?: ProxyMode } = {},
 ): Trace {
-  const answer = traceRequest(s.model, s.table, { from, to, ...options });
+  const answer = traceRequest(s.model, s.table, { from, to, ...options }, s.objects);
   if (!answer.ok) throw new Error(answer.error);
   return answer.result as Trace;
 }
