@@ -139,7 +139,7 @@ export async function runBrowserBench(scenarios: { whale: string; large: string 
       5000,
     );
     const hosts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `http://app-${i}.example.com/`);
-    await simFps(page, 'large', withTraffic(scenarios.large, hosts, 25), 2000);
+    await simFps(page, 'large', withTraffic(scenarios.large, hosts, 40), 2000);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
