@@ -17,7 +17,8 @@ function ruleNode(hop: SimHop): string | undefined {
 export function HopDetails({ hop }: { hop: SimHop }) {
   const shown = useDocument(shownSummary);
   const via = hop.via === undefined ? undefined : shown?.graph?.nodes.find((n) => n.id === hop.via);
-  const node = hop.rule !== undefined ? ruleNode(hop) : undefined;
+  // A NetworkPolicy rule is not one of kube-proxy's: no node rules to mark.
+  const node = hop.rule !== undefined && hop.kind !== 'policy' ? ruleNode(hop) : undefined;
   const addresses = (a: SimHop['before']) =>
     a ? <code key="a">{`${a.src} → ${a.dst}`}</code> : en.fields.none;
   return (
