@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { largeClusterYaml } from './large-cluster.ts';
 import { runBrowserBench } from './browser.ts';
+import { runBundleBench } from './bundle.ts';
 import { runProxyBench } from './proxy.ts';
 import { runSimBench } from './sim.ts';
 import { report, time } from './measure.ts';
@@ -74,6 +75,7 @@ for (const [name, text] of simOnly || !nodeFigures ? [] : Object.entries(scenari
 
 if (!simOnly && nodeFigures) runProxyBench(engine);
 if (nodeFigures) runSimBench(engine, { whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
+if (!simOnly) runBundleBench(root);
 
 if (!simOnly && !process.argv.includes('--node-only'))
   await runBrowserBench({ whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
