@@ -135,7 +135,7 @@ export async function runBrowserBench(scenarios: { whale: string; large: string 
     await simFps(
       page,
       'whale',
-      withTraffic(scenarios.whale, ['http://a.whale.hey/', 'http://b.whale.hey/'], 320),
+      withTraffic(scenarios.whale, ['http://a.whale.hey/', 'http://b.whale.hey/'], 360),
       5000,
     );
     const hosts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `http://app-${i}.example.com/`);
