@@ -2,7 +2,7 @@
 // event at the current virtual time, so the text alone, and a link to it, replays it. The run
 // then starts again on the new text and is brought forward to the same instant.
 
-import { documentStore, setText, shownSummary } from './document.ts';
+import { documentStore, setText } from './document.ts';
 import { currentTime, pause, restartAt, simStore } from './sim.ts';
 import type { ScriptedEvent } from './simulation-edit.ts';
 
@@ -34,8 +34,7 @@ export async function scriptEvent(event: ScriptedEvent): Promise<boolean> {
   const { addEventToText } = await import('./simulation-edit.ts');
   const next = addEventToText(documentStore.getState().text, event, at);
   if (next === undefined) return false;
-  const before =
-    documentStore.getState().summary?.revision ?? shownSummary(documentStore.getState())?.revision;
+  const before = documentStore.getState().summary?.revision;
   setText(next, { immediate: true });
   const revision = await nextReading(before);
   if (revision === undefined) return false;
