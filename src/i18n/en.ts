@@ -1,7 +1,8 @@
-// English UI strings. Keys are stable; Korean joins with the classroom issue.
+// English UI strings. Keys are stable; ko.ts fills the same shape.
 export const en = {
   appTitle: 'Podwire',
   tagline: 'Kubernetes networking, live',
+  language: 'Language',
   editorLabel: 'Manifests (YAML)',
   problems: 'Problems',
   noProblems: 'No problems',
@@ -228,4 +229,11 @@ export const en = {
   },
 } as const;
 
-export type Strings = typeof en;
+// Literal types widened, so another language can fill the same shape.
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type Strings = Widen<typeof en>;

@@ -1,7 +1,9 @@
 // React bindings for the vanilla stores, with narrow selectors.
 import { useStore } from 'zustand';
+import { stringsFor, type Strings } from '../i18n/index.ts';
 import { documentStore, type DocumentState } from './document.ts';
 import { inspectionStore, type InspectionState } from './inspection.ts';
+import { languageStore } from './language.ts';
 import { netpolStore, type NetpolState } from './netpol.ts';
 import { rulesStore, type RulesState } from './rules.ts';
 import { simStore, type SimState } from './sim.ts';
@@ -34,4 +36,9 @@ export function useSim<T>(selector: (s: SimState) => T): T {
 
 export function useNetpol<T>(selector: (s: NetpolState) => T): T {
   return useStore(netpolStore, selector);
+}
+
+/** The current language's UI strings; components re-render when the language changes. */
+export function useStrings(): Strings {
+  return useStore(languageStore, (s) => stringsFor(s.lang));
 }

@@ -1,9 +1,9 @@
 // The app shell: editor and problems on the left; the cluster graph on the right, with the
 // inspector and the objects list under it.
 import { lazy, Suspense } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useStrings } from '../../state/hooks.ts';
 import { GraphView } from '../graph/GraphView.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
 import { Player } from '../player/Player.tsx';
@@ -14,6 +14,7 @@ const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
 export function App() {
   const storageOk = useDocument((s) => s.storageOk);
   const parsing = useDocument((s) => s.parsing);
+  const en = useStrings();
   return (
     <div className="app">
       <header className="topbar">
@@ -23,6 +24,7 @@ export function App() {
         <span className="status" role="status">
           {parsing ? en.parsing : ''}
         </span>
+        <LanguageSwitch />
       </header>
       {!storageOk && (
         <div className="banner" role="alert">
