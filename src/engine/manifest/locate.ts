@@ -1,7 +1,8 @@
 // Finds where a field path is written in the YAML syntax tree, so every diagnostic points at
 // the offending key or value. Aliases and merge keys (`<<`) are followed the way they resolve.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { LineIndex } from './line-index.ts';
 import type { FieldPath, SourceRange } from './types.ts';
 
 type AnyNode = Node | null | undefined;
@@ -75,7 +76,7 @@ export function walk(doc: Document, root: AnyNode, path: FieldPath): Located {
 }
 
 /** The range to underline for a node: scalars whole, collections only on their first line. */
-export function nodeRange(node: AnyNode, text: string, lines: LineCounter): SourceRange | undefined {
+export function nodeRange(node: AnyNode, text: string, lines: LineIndex): SourceRange | undefined {
   if (!node?.range) return undefined;
   const [startOffset, valueEnd] = node.range;
   let end = valueEnd;
@@ -87,7 +88,7 @@ export function nodeRange(node: AnyNode, text: string, lines: LineCounter): Sour
   return offsetsToRange(startOffset, end, lines);
 }
 
-export function offsetsToRange(start: number, end: number, lines: LineCounter): SourceRange {
+export function offsetsToRange(start: number, end: number, lines: LineIndex): SourceRange {
   const s = lines.linePos(start);
   const e = lines.linePos(end);
   return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
@@ -100,7 +101,7 @@ export function locatePath(
   path: FieldPath,
   atKey: boolean,
   text: string,
-  lines: LineCounter,
+  lines: LineIndex,
   fallback: SourceRange,
 ): SourceRange {
   const found = walk(doc, root, path);

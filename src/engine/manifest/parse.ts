@@ -2,19 +2,11 @@
 // reads a file: multi-document YAML (YAML 1.1 scalars, as sigs.k8s.io/yaml), JSON, `kind: List`.
 // Never throws: every problem becomes a located diagnostic.
 
-import {
-  isAlias,
-  LineCounter,
-  parseAllDocuments,
-  stringify,
-  visit,
-  type Document,
-  type Node,
-  type YAMLError,
-} from 'yaml';
+import { isAlias, parseAllDocuments, stringify, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { formatPath, type FieldError } from './field-errors.ts';
 import { classifyKind } from './kinds.ts';
 import { convertLegacyIngress, legacyIngressPath } from './legacy-ingress.ts';
+import { createLineIndex, type LineIndex } from './line-index.ts';
 import { locatePath, nodeRange, offsetsToRange, walk } from './locate.ts';
 import { countAliasTokens, findExcessiveNesting } from './nesting.ts';
 import { shiftDiagnostic, shiftObject, splitDocuments } from './chunks.ts';
@@ -41,7 +33,7 @@ const START: SourceRange = { start: { line: 1, column: 1 }, end: { line: 1, colu
 
 interface Context {
   readonly text: string;
-  readonly lines: LineCounter;
+  readonly lines: LineIndex;
   readonly diagnostics: Diagnostic[];
   readonly objects: ManifestObject[];
 }
@@ -67,7 +59,7 @@ function yamlErrorRange(ctx: Context, error: YAMLError): SourceRange {
 }
 
 export function parseManifests(raw: string, cache?: ParseCache): ParseResult {
-  const lines = new LineCounter();
+  const lines = createLineIndex('');
   const ctx: Context = { text: '', lines, diagnostics: [], objects: [] };
   const bytes = raw.length > MAX_TEXT_BYTES / 4 ? utf8Length(raw) : raw.length;
   if (bytes > MAX_TEXT_BYTES) {
@@ -150,10 +142,9 @@ export function createParseCache(): ParseCache {
 }
 
 function readChunk(text: string): ParseResult {
-  const lines = new LineCounter();
+  const lines = createLineIndex(text);
   const ctx: Context = { text, lines, diagnostics: [], objects: [] };
   const docs = parseAllDocuments(text, {
-    lineCounter: lines,
     version: '1.1',
     merge: true,
     uniqueKeys: true,
