@@ -1,6 +1,7 @@
 // Generators for the fuzz tests: manifests mutated from real ones (the seed note and the corpus),
 // Kubernetes-shaped documents built from parts, and raw text.
 import fc from 'fast-check';
+import { parseAllDocuments, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedYamlBlocks, sharedExists, sharedFiles } from '../support/shared.ts';
@@ -223,3 +224,66 @@ export const generatedDocument: fc.Arbitrary<Record<string, unknown>> = fc
     metadata: { name, labels: { app: name } },
     spec,
   }));
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path to a value inside `v` (objects and arrays), the root excluded. */
+function paths(
+  v: Json,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
+  const entries: [string | number, Json][] = Array.isArray(v)
+    ? v.map((x, i) => [i, x])
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v)
+      : [];
+  for (const [k, x] of entries) {
+    out.push([...prefix, k]);
+    paths(x, [...prefix, k], out);
+  }
+  return out;
+}
+
+function edit(root: Json, path: readonly (string | number)[], replacement: Json | undefined): void {
+  let node: Json = root;
+  for (const key of path.slice(0, -1)) node = (node as Record<string | number, Json>)[key] as Json;
+  const last = path[path.length - 1] as string | number;
+  if (Array.isArray(node) && typeof last === 'number') {
+    if (replacement === undefined) node.splice(last, 1);
+    else node[last] = replacement;
+  } else if (node !== null && typeof node === 'object') {
+    const obj = node as Record<string, Json>;
+    if (replacement === undefined) Reflect.deleteProperty(obj, last);
+    else obj[last] = replacement;
+  }
+}
+
+/**
+ * Real manifests still well-formed YAML, with values swapped or dropped: past the reader, into
+ * validation, the cluster, the rules and the simulator.
+ */
+export function editedManifest(bases: readonly string[]): fc.Arbitrary<string> {
+  const docs = bases.flatMap((b) =>
+    parseAllDocuments(b)
+      .filter((d) => d.errors.length === 0)
+      .map((d) => d.toJS() as Json)
+      .filter((j): j is Json => j !== null && typeof j === 'object'),
+  );
+  const replacement = fc.option(value as fc.Arbitrary<Json>, { nil: undefined, freq: 3 });
+  return fc
+    .tuple(
+      fc.array(fc.constantFrom(...docs), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), replacement), { maxLength: 3 }),
+    )
+    .map(([picked, edits]) => {
+      const copies = picked.map((d) => structuredClone(d));
+      for (const [which, at, with_] of edits) {
+        const doc = copies[which % copies.length] as Json;
+        const all = paths(doc);
+        const path = all[at % Math.max(1, all.length)];
+        if (path) edit(doc, path, with_);
+      }
+      return copies.map((d) => stringify(d)).join('---\n');
+    });
+}
