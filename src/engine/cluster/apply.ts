@@ -7,7 +7,14 @@ import { arrAt, objAt, strAt, stringMap } from './body-fields.ts';
 import type { ClusterState } from './cluster-state.ts';
 import { runDaemonSet } from './daemon-sets.ts';
 import { createPod, preparePod } from './pods.ts';
-import { runDeployment, runReplicaSet, type ControllerOutcome, type Workload } from './replica-sets.ts';
+import {
+  MAX_REPLICAS,
+  replicasOf,
+  runDeployment,
+  runReplicaSet,
+  type ControllerOutcome,
+  type Workload,
+} from './replica-sets.ts';
 import { CLUSTER_SCOPED } from './resources.ts';
 import { putService, storeService } from './services.ts';
 import { runStatefulSet } from './stateful-sets.ts';
@@ -92,6 +99,15 @@ function runWorkload(
   kind: Workload['kind'],
 ): void {
   const w: Workload = { kind, namespace, name: o.name, body: o.body, source: sourceOf(o, namespace) };
+  const replicas = replicasOf(o.body);
+  if (kind !== 'DaemonSet' && replicas > MAX_REPLICAS)
+    state.diagnostics.push({
+      severity: 'warning',
+      message: `spec.replicas: ${replicas} is more than Podwire simulates: it makes at most ${MAX_REPLICAS} pods per controller, so the picture stays readable and quick`,
+      range: o.locate(['spec', 'replicas']),
+      path: 'spec.replicas',
+      code: 'cap/replicas',
+    });
   switch (kind) {
     case 'Deployment':
       return recordOutcomes(state, o, runDeployment(state, w));

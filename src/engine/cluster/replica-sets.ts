@@ -57,6 +57,17 @@ export function slowStartBatch(count: number, create: () => boolean): void {
   }
 }
 
+/**
+ * Pods Podwire makes per controller. The API server allows any int32; past this the picture is
+ * unreadable and a build takes seconds (1,000,000 replicas took 22 s), so the rest are not made.
+ */
+export const MAX_REPLICAS = 1000;
+
+/** `spec.replicas` as the controller reads it, capped at MAX_REPLICAS (apply.ts says so). */
+export function simulatedReplicas(body: JsonObject): number {
+  return Math.min(replicasOf(body), MAX_REPLICAS);
+}
+
 export function replicasOf(body: JsonObject): number {
   const replicas = numAt(body, 'spec', 'replicas');
   return replicas !== undefined && Number.isInteger(replicas) && replicas >= 0 ? replicas : 1;
@@ -88,7 +99,7 @@ export function runReplicaSet(state: ClusterState, w: Workload, extraLabels: Lab
   const spec = objAt(template, 'spec');
   const prepared = preparePod(spec, { spec: spec ?? {} });
   const rng = rngFor(state.settings.seed, `${w.kind}/${w.namespace}/${w.name}`);
-  const desired = replicasOf(w.body);
+  const desired = simulatedReplicas(w.body);
   const events: string[] = [];
   const refused: { name: string; message: string }[] = [];
   // Pods of this controller already in the text (a pasted dump) are adopted, not made again.

@@ -6,7 +6,13 @@ import { objAt, strAt, stringMap } from './body-fields.ts';
 import type { ClusterState } from './cluster-state.ts';
 import { computeTemplateHash } from './pod-names.ts';
 import { createPod, preparePod } from './pods.ts';
-import { event, replicasOf, selectorOf, type ControllerOutcome, type Workload } from './replica-sets.ts';
+import {
+  event,
+  selectorOf,
+  simulatedReplicas,
+  type ControllerOutcome,
+  type Workload,
+} from './replica-sets.ts';
 
 export function runStatefulSet(state: ClusterState, w: Workload): ControllerOutcome {
   const template = objAt(w.body, 'spec', 'template');
@@ -15,7 +21,7 @@ export function runStatefulSet(state: ClusterState, w: Workload): ControllerOutc
   const serviceName = strAt(w.body, 'spec', 'serviceName');
   const ordered = strAt(w.body, 'spec', 'podManagementPolicy') !== 'Parallel';
   const revision = `${w.name}-${computeTemplateHash(template ?? {})}`;
-  const desired = replicasOf(w.body);
+  const desired = simulatedReplicas(w.body);
   const events: string[] = [];
   const refused: { name: string; message: string }[] = [];
   let created = 0;
