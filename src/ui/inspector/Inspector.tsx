@@ -123,7 +123,8 @@ export const Inspector = memo(function Inspector() {
     if (revision !== undefined && wanted) requestInspection(revision, wanted);
   }, [revision, wanted]);
   return (
-    <section className="inspector" aria-label={en.inspector}>
+    // Focusable: the panel scrolls, and a hop's details may hold nothing else to Tab to (WCAG 2.1.1).
+    <section className="inspector" aria-label={en.inspector} tabIndex={0}>
       <h2>{en.inspector}</h2>
       {hop && <HopDetails hop={hop} />}
       {/* A NetworkPolicy draws nothing: it is selected from the editor or the objects list. */}
