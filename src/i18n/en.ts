@@ -227,6 +227,22 @@ export const en = {
     proxyMode: 'Proxy mode',
     none: 'none',
   },
+  outline: {
+    title: 'Outline',
+    intro: 'Each namespace, its Services, their endpoints and the pod behind each.',
+    empty: 'No Services or pods yet.',
+    namespace: (name: string) => `Namespace ${name}`,
+    endpoints: (count: number) => (count === 1 ? '1 endpoint' : `${count} endpoints`),
+    noEndpoints: 'No endpoints: requests to it are rejected.',
+    externalName: (host: string) => `ExternalName: DNS answers with ${host}, no proxying`,
+    headless: 'headless: DNS answers with the pod IPs',
+    ready: 'ready',
+    notReady: 'not ready: kube-proxy skips it',
+    onNode: (node: string) => `on ${node}`,
+    noPod: 'no pod (address written by hand)',
+    loosePods: 'Pods no Service selects',
+    selectHint: 'Selecting an entry shows it in the graph and the inspector.',
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

@@ -65,3 +65,26 @@ test('the player after a step, with a hop in the inspector, has none either', as
   ).toBeVisible();
   await scan(page, 'player and hop');
 });
+
+test('the outline reads namespace, Service, endpoints and pods, and a keyboard pick selects the pod', async ({
+  page,
+}) => {
+  const outline = page.getByRole('region', { name: 'Outline' });
+  const namespace = outline.getByRole('region', { name: 'Namespace default' });
+  const serviceName = /^whale-svc-a NodePort 10\.\S+ 80:30301→80\/TCP$/;
+  await expect(namespace.getByRole('button', { name: serviceName })).toBeVisible();
+  const listItem = namespace
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: serviceName }) });
+  const endpoint = listItem
+    .getByRole('button', { name: /^10\.\S+:\d+ → whale-ingress-a-\S+ on node-\d · ready$/ })
+    .first();
+  await expect(endpoint).toBeVisible();
+  const podName = /→ (whale-ingress-a-\S+) on/.exec((await endpoint.textContent()) ?? '')?.[1];
+  expect(podName).toBeDefined();
+  await endpoint.focus();
+  await page.keyboard.press('Enter');
+  await expect(endpoint).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByText(`default/${podName}`)).toBeVisible();
+  await scan(page, 'outline with a pick');
+});

@@ -6,6 +6,7 @@ import { GraphView } from '../graph/GraphView.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
+import { Outline } from '../outline/Outline.tsx';
 import { Player } from '../player/Player.tsx';
 import { ProblemsList } from '../problems/ProblemsList.tsx';
 
@@ -43,7 +44,10 @@ export function App() {
           <Player />
           <div className="below-graph">
             <Inspector />
-            <ObjectsPanel />
+            <div className="side-lists">
+              <ObjectsPanel />
+              <Outline />
+            </div>
           </div>
         </div>
       </main>
