@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { largeClusterYaml } from './large-cluster.ts';
 import { runBrowserBench } from './browser.ts';
 import { runBundleBench } from './bundle.ts';
+import { runHotPathBench } from './hot-paths.ts';
 import { runProxyBench } from './proxy.ts';
 import { runSimBench } from './sim.ts';
 import { report, time } from './measure.ts';
@@ -74,6 +75,7 @@ for (const [name, text] of simOnly || !nodeFigures ? [] : Object.entries(scenari
 }
 
 if (!simOnly && nodeFigures) runProxyBench(engine);
+if (!simOnly && nodeFigures) await runHotPathBench(engine);
 if (nodeFigures) runSimBench(engine, { whale: scenarios.whale ?? '', large: scenarios.large ?? '' });
 if (!simOnly) runBundleBench(root);
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it, vi } from 'vitest';
 import { buildGraph, type GraphModel } from '../../src/engine/index.ts';
 import { layoutGraph, type Point } from '../../src/worker/layout.ts';
 import type { LaidOutGraph } from '../../src/worker/protocol.ts';
@@ -88,20 +89,20 @@ describe('layoutGraph', () => {
       ...model,
       services: model.services.map((s) => (s.name === 'whale-svc-z' ? { ...s, ports } : s)),
     };
+    // elk is not asked again: the answer comes from the ones kept (counted, not timed).
+    const asked = vi.spyOn(ELK.prototype, 'layout');
     const second = await layoutGraph(buildGraph(edited, whaleSources));
+    expect(asked).not.toHaveBeenCalled();
+    asked.mockRestore();
     if (!first || !second) throw new Error('no layout');
     expect(topLevel(second)).toEqual(topLevel(first));
-    expect(second.layoutMs).toBeLessThan(first.layoutMs);
   });
 
-  it('lays out ~2,000 pods in a few seconds, and declines what is too large to draw', async () => {
+  it('lays out ~2,000 pods, and declines what is too large to draw', async () => {
     const big = buildGraph(manyPods(2000, 100, 4));
-    const started = performance.now();
+    // Its time is the bench's (tests/bench/hot-paths.ts), not an assertion here.
     const laid = await layoutGraph(big);
-    const ms = performance.now() - started;
-    console.log(`layout: ${big.nodes.length} items, ${big.edges.length} edges: ${ms.toFixed(0)} ms`);
     expect(laid?.nodes.length).toBe(big.nodes.length);
-    expect(ms).toBeLessThan(10_000);
     const [first] = big.nodes;
     if (!first) throw new Error('empty graph');
     expect(await layoutGraph({ ...big, nodes: Array.from({ length: 7000 }, () => first) })).toBeUndefined();

@@ -427,8 +427,8 @@ spec:
   });
 });
 
-describe('checkSchema: speed', () => {
-  it('checks a Service with 10,000 ports and 20,000 Deployments quickly', () => {
+describe('checkSchema: large objects', () => {
+  it('checks a Service with 10,000 ports and 20,000 Deployments', () => {
     const ports = Array.from({ length: 10_000 }, (_, i) => ({
       name: `p${i}`,
       port: 1 + i,
@@ -437,19 +437,15 @@ describe('checkSchema: speed', () => {
     }));
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'big' }, spec: { ports } };
     const dep = yaml(deployment);
-    const start = performance.now();
+    // How quickly is the bench's (tests/bench/hot-paths.ts); here, that the answers are right.
     expect(checkSchema('v1', 'Service', svc)).toEqual([]);
-    for (let i = 0; i < 20_000; i++) checkSchema('apps/v1', 'Deployment', dep);
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(1000);
+    for (let i = 0; i < 20_000; i++) expect(checkSchema('apps/v1', 'Deployment', dep)).toEqual([]);
   });
 
   it('stays linear on a Service with 10,000 bad ports (stops at the error cap)', () => {
     const ports = Array.from({ length: 10_000 }, (_, i) => ({ port: String(i), bogus: true }));
-    const start = performance.now();
     const errors = checkSchema('v1', 'Service', { apiVersion: 'v1', kind: 'Service', spec: { ports } });
     expect(errors).toHaveLength(MAX_ERRORS);
-    expect(performance.now() - start).toBeLessThan(200);
   });
 });
 

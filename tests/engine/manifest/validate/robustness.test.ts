@@ -92,7 +92,7 @@ describe('prototype names are ordinary keys', () => {
 });
 
 describe('linear time', () => {
-  it('a Service with 10,000 ports validates in well under a second', () => {
+  it('a Service with 10,000 ports validates, finding the one duplicate', () => {
     const ports = Array.from({ length: 10_000 }, (_, i) => ({
       name: `p${i}`,
       port: (i % 65535) + 1,
@@ -100,23 +100,19 @@ describe('linear time', () => {
     }));
     ports.push({ name: 'p0', port: 1, targetPort: 8080 });
     const body = w(f.service, ['spec', 'ports'], ports);
-    const start = performance.now();
     const errs = validateObject('v1', 'Service', body);
-    expect(performance.now() - start).toBeLessThan(500);
     expect(errs.map((e) => e.message)).toEqual([
       'spec.ports[10000].name: Duplicate value: "p0"',
       'spec.ports[10000]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP", AppProtocol:(*string)(nil), Port:1, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}',
     ]);
   });
 
-  it('long invalid names do not backtrack', () => {
-    const start = performance.now();
+  it('long invalid names get both messages (their time: the bench)', () => {
     const body = w(f.pod, ['metadata', 'name'], `${'a-'.repeat(50_000)}_`);
     const errs = validateObject('v1', 'Pod', body);
     expect(errs).toHaveLength(2);
     expect(errs[0]?.message.endsWith('": must be no more than 253 characters')).toBe(true);
     expect(errs[1]?.message.includes('": a lowercase RFC 1123 subdomain must consist')).toBe(true);
-    expect(performance.now() - start).toBeLessThan(200);
   });
 });
 
