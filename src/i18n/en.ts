@@ -243,6 +243,9 @@ export const en = {
     loosePods: 'Pods no Service selects',
     selectHint: 'Selecting an entry shows it in the graph and the inspector.',
   },
+  keyboard: {
+    editorHint: 'In the editor, Tab indents. Press Ctrl+M, then Tab moves on to the next control.',
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

@@ -21,4 +21,7 @@ export const ko: Strings = {
     loosePods: '어떤 서비스도 선택하지 않은 파드',
     selectHint: '항목을 고르면 그래프와 인스펙터에 보여 줍니다.',
   },
+  keyboard: {
+    editorHint: '에디터에서 Tab은 들여쓰기입니다. Ctrl+M을 누르면 Tab으로 다음 컨트롤로 이동합니다.',
+  },
 };

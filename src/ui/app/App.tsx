@@ -34,6 +34,9 @@ export function App() {
       )}
       <main className="workspace">
         <div className="left">
+          <p className="editor-hint" id="editor-hint">
+            {en.keyboard.editorHint}
+          </p>
           <Suspense fallback={<div className="editor-host loading">{en.editorLoading}</div>}>
             <ManifestEditor />
           </Suspense>
