@@ -50,7 +50,7 @@ export function GalleryDialog() {
                 {s.lesson[lang].join(' ')}
               </span>
               <span className="gallery-card-section">
-                {t.gallery.from}: {s.section}
+                {t.gallery.from}: <span lang="ko">{s.section}</span>
               </span>
             </button>
           </li>
