@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
 
@@ -242,4 +243,17 @@ test('in Korean the button, the cards and the lesson are Korean', async ({ page 
   const lesson = page.getByRole('region', { name: '학습 포인트' });
   await expect(lesson.getByText('헤드리스 서비스', { exact: true })).toBeVisible();
   await expect(lesson.getByText(/clusterIP: None이면 클러스터 IP도 kube-proxy 규칙도 없고/)).toBeVisible();
+});
+
+test('axe finds no violations in the open gallery or in the lesson notice', async ({ page }) => {
+  await page.getByRole('button', { name: 'Scenarios' }).click();
+  await expect(galleryOf(page)).toBeVisible();
+  const inGallery = await new AxeBuilder({ page }).include('.gallery').analyze();
+  expect(inGallery.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await galleryOf(page)
+    .getByRole('button', { name: /^Multi-port Service/ })
+    .click();
+  await expect(lessonOf(page)).toBeVisible();
+  const inLesson = await new AxeBuilder({ page }).include('.lesson').analyze();
+  expect(inLesson.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

@@ -29,12 +29,12 @@ export function GalleryDialog() {
         closeGallery();
       }}
     >
-      <header className="gallery-head">
+      <div className="gallery-head">
         <h2 id="gallery-title">{t.gallery.title}</h2>
         <button type="button" onClick={closeGallery}>
           {t.gallery.close}
         </button>
-      </header>
+      </div>
       <p className="gallery-intro">{t.gallery.intro}</p>
       <ul className="gallery-cards">
         {GALLERY.map((s) => (
