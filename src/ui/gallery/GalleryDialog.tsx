@@ -13,10 +13,11 @@ export function GalleryDialog() {
   const t = useStrings();
   const lang = useStore(languageStore, (s) => s.lang);
   const dialog = useRef<HTMLDialogElement>(null);
+  // No close() on cleanup: removing the element ends the modal, and StrictMode's rehearsal
+  // unmount would otherwise fire `close` and shut the gallery as it opens.
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
   }, []);
   return (
     <dialog
