@@ -211,7 +211,11 @@ test('"Back to my text" brings the text back, which was kept in localStorage too
   await pasteIntoEditor(page, mine);
   await expect.poll(() => editorText(page)).toBe(mine);
   await openFromGallery(page, 'Readiness: a pod not ready');
-  expect(await page.evaluate(() => localStorage.getItem('podwire.autosave.before-gallery.v1'))).toBe(mine);
+  const kept = () => page.evaluate(() => localStorage.getItem('podwire.autosave.before-gallery.v1'));
+  expect(await kept()).toBe(mine);
+  // A second scenario over the first (a built-in text) keeps the user's text, not the first scenario.
+  await openFromGallery(page, 'Headless Service');
+  expect(await kept()).toBe(mine);
   await lessonOf(page).getByRole('button', { name: 'Back to my text' }).click();
   await expect.poll(() => editorText(page)).toBe(mine);
   await expect(lessonOf(page)).toBeHidden();
