@@ -2,10 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
 import { initDocument } from './state/document.ts';
+import { openScenarioFromUrl } from './state/gallery.ts';
 import { App } from './ui/app/App.tsx';
 import './ui/app/app.css';
 
 initDocument(DEFAULT_SCENARIO);
+openScenarioFromUrl();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -246,6 +246,18 @@ export const en = {
   keyboard: {
     editorHint: 'In the editor, Tab indents. Press Ctrl+M, then Tab moves on to the next control.',
   },
+  gallery: {
+    open: 'Scenarios',
+    title: 'Scenario gallery',
+    intro:
+      'Each scenario is one example of the study note. Opening one replaces the text; Ctrl+Z in the editor brings yours back.',
+    close: 'Close',
+    from: 'From',
+    lesson: 'Lesson',
+    dismiss: 'Dismiss the lesson',
+    backToMyText: 'Back to my text',
+    unknown: (id: string) => `There is no scenario named “${id}” in the gallery.`,
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

@@ -24,4 +24,16 @@ export const ko: Strings = {
   keyboard: {
     editorHint: '에디터에서 Tab은 들여쓰기입니다. Ctrl+M을 누르면 Tab으로 다음 컨트롤로 이동합니다.',
   },
+  gallery: {
+    open: '시나리오',
+    title: '시나리오 갤러리',
+    intro:
+      '각 시나리오는 스터디 노트의 예제 하나다. 시나리오를 열면 텍스트가 바뀌고, 편집기에서 Ctrl+Z를 누르면 원래 텍스트로 돌아간다.',
+    close: '닫기',
+    from: '출처',
+    lesson: '학습 포인트',
+    dismiss: '학습 포인트 닫기',
+    backToMyText: '내 텍스트로 돌아가기',
+    unknown: (id: string) => `갤러리에 “${id}” 시나리오가 없다.`,
+  },
 };

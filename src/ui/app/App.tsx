@@ -2,6 +2,8 @@
 // inspector and the objects list under it.
 import { lazy, Suspense } from 'react';
 import { useDocument, useStrings } from '../../state/hooks.ts';
+import { GalleryButton } from '../gallery/GalleryButton.tsx';
+import { LessonNotice } from '../gallery/LessonNotice.tsx';
 import { GraphView } from '../graph/GraphView.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -26,6 +28,7 @@ export function App() {
           {parsing ? en.parsing : ''}
         </span>
         <LanguageSwitch />
+        <GalleryButton />
       </header>
       {!storageOk && (
         <div className="banner" role="alert">
@@ -43,6 +46,7 @@ export function App() {
           <ProblemsList />
         </div>
         <div className="right">
+          <LessonNotice />
           <GraphView />
           <Player />
           <div className="below-graph">
