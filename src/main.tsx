@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
-import { initDocument } from './state/document.ts';
+import { startDocument } from './state/share-open.ts';
 import { App } from './ui/app/App.tsx';
 import './ui/app/app.css';
 
-initDocument(DEFAULT_SCENARIO);
+// The autosave (or the default scenario), then a share link in the address bar if there is one.
+startDocument(DEFAULT_SCENARIO);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -8,6 +8,10 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
 import { Player } from '../player/Player.tsx';
 import { ProblemsList } from '../problems/ProblemsList.tsx';
+import { OpenSharedDialog } from '../share/OpenSharedDialog.tsx';
+import { ShareNotices } from '../share/ShareNotices.tsx';
+import { SharePanel } from '../share/SharePanel.tsx';
+import '../share/share.css';
 
 const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
 
@@ -25,7 +29,10 @@ export function App() {
           {parsing ? en.parsing : ''}
         </span>
         <LanguageSwitch />
+        <SharePanel />
       </header>
+      <ShareNotices />
+      <OpenSharedDialog />
       {!storageOk && (
         <div className="banner" role="alert">
           {en.storageUnavailable}
