@@ -33,28 +33,6 @@ function ownText(): string | undefined {
   return s.viewOnly ? loadAutosave() : s.text;
 }
 
-/** A link or file may carry a seed or proxy mode apart from the text: written into its Simulation document. */
-async function withOverrides(text: string, settings: ShareSettings | undefined): Promise<string> {
-  if (settings?.seed === undefined && settings?.proxyMode === undefined) return text;
-  const { editSimulation, ensureMap } = await import('./simulation-edit.ts');
-  const { seed, proxyMode } = settings;
-  const edited = editSimulation(
-    text,
-    (doc) => {
-      if (seed !== undefined) doc.setIn(['spec', 'seed'], seed);
-      if (proxyMode !== undefined) {
-        ensureMap(doc, ['spec', 'cluster']);
-        doc.setIn(['spec', 'cluster', 'proxyMode'], proxyMode);
-      }
-    },
-    [
-      ...(seed !== undefined ? [`  seed: ${seed}`] : []),
-      ...(proxyMode !== undefined ? ['  cluster:', `    proxyMode: ${proxyMode}`] : []),
-    ],
-  );
-  return edited ?? text;
-}
-
 /** Selects `id` once the engine has read the text just set (the inspector needs its picture). */
 function selectWhenRead(id: string, before: ParseSummary | undefined, textChanged: boolean): void {
   if (!textChanged && before !== undefined) {
@@ -70,7 +48,11 @@ function selectWhenRead(id: string, before: ParseSummary | undefined, textChange
 
 async function apply(opening: Opening): Promise<void> {
   const { settings } = opening;
-  const text = await withOverrides(opening.text, settings);
+  // Loaded on first use: the YAML printer is not needed to draw the page.
+  const text =
+    settings?.seed === undefined && settings?.proxyMode === undefined
+      ? opening.text
+      : (await import('./share-overrides.ts')).withOverrides(opening.text, settings);
   const previous = ownText();
   const before = documentStore.getState().summary;
   const textChanged = documentStore.getState().text !== text;
