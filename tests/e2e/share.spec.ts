@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
@@ -149,9 +150,53 @@ test('a link over the user’s own text asks first; the previous text can be res
   await openFresh(page, fragmentOf(JSON.stringify({ v: 1, text: shared, lang: 'en', speed: 2 })));
   await page.getByRole('dialog').getByRole('button', { name: 'Open it' }).click();
   await expect.poll(() => autosave(page)).toBe(shared);
+  // The editor took the link's text as one edit: undo gives the user's text back, redo the link's.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => autosave(page)).toBe(MINE);
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect.poll(() => autosave(page)).toBe(shared);
   expect(await page.evaluate(() => localStorage.getItem('podwire.autosave.before-link.v1'))).toBe(MINE);
   await page.getByRole('button', { name: 'Restore my previous text' }).click();
   await expect.poll(() => autosave(page)).toBe(MINE);
+});
+
+test('past 8,000 characters Share offers a file; opening the file brings text and settings back', async ({
+  page,
+}) => {
+  // Comments that do not compress (a seeded generator), so the link grows past 8,000 characters.
+  let x = 12345;
+  const noise = Array.from({ length: 600 }, () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return `# ${x.toString(36)} ${((x * 48271) % 2 ** 31).toString(36)} ${(x % 99991).toString(36)}`;
+  });
+  const big = `${MINE}${noise.join('\n')}\n`;
+  await pasteIntoEditor(page, big);
+  await expect.poll(() => autosave(page)).toBe(big);
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText(/The link would be \d+ characters/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Link to this scenario' })).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download scenario file' }).click(),
+  ]);
+  const file = readFileSync(await download.path(), 'utf8');
+  expect(file).toMatch(/^# podwire-share: \{"lang":"en","speed":1[,}]/);
+  expect(file.slice(file.indexOf('\n') + 1)).toBe(big);
+
+  // Another text and language; the file brings back its text and its language.
+  await pasteIntoEditor(page, 'kind: Namespace\n');
+  await expect.poll(() => autosave(page)).toBe('kind: Namespace\n');
+  await page.getByRole('button', { name: '한국어' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page
+    .getByLabel('파일 열기')
+    .setInputFiles({ name: 'scenario.yaml', mimeType: 'text/yaml', buffer: Buffer.from(file, 'utf8') });
+  await page.getByRole('dialog').getByRole('button', { name: '열기', exact: true }).click();
+  await expect.poll(() => autosave(page)).toBe(big);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
 test('markup in labels, annotations and values of a link stays text everywhere', async ({ page }) => {
