@@ -34,7 +34,7 @@ async function openFresh(page: Page, fragment: string): Promise<void> {
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 }
 
-test('a copied link opens the same text, seed, selection and language in a fresh browser', async ({
+test('a copied link opens the same text, seed, selection, language and speed in a fresh browser', async ({
   page,
   context,
   browser,
@@ -53,6 +53,7 @@ test('a copied link opens the same text, seed, selection and language in a fresh
   const podName = inspectorOf(page).getByText(/^default\/whale-ingress-b-[a-z0-9]{5}$/);
   await expect(podName).toBeVisible();
   const pod = (await podName.textContent()) ?? '';
+  await page.getByRole('combobox', { name: /Speed|속도/ }).selectOption('4');
   await page.getByRole('button', { name: '한국어' }).click();
 
   await page.getByRole('button', { name: '공유' }).click();
@@ -72,6 +73,7 @@ test('a copied link opens the same text, seed, selection and language in a fresh
   await expect(inspectorOf(other).getByText(pod, { exact: true })).toBeVisible();
   await expect(other.locator('html')).toHaveAttribute('lang', 'ko');
   await expect(other.getByRole('button', { name: '공유' })).toBeVisible();
+  await expect(other.getByRole('combobox', { name: /Speed|속도/ })).toHaveValue('4');
   await expect.poll(() => autosave(other)).toBe(text);
   expect(text).toContain('seed: 7');
   // The fragment is gone: a reload does not open the link again.
