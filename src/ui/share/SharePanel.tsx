@@ -46,7 +46,12 @@ export function SharePanel() {
   };
 
   return (
-    <div className="share">
+    <div
+      className="share"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) setOpen(false);
+      }}
+    >
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         {t.button}
       </button>
