@@ -22,7 +22,8 @@ function download(content: string): void {
   a.href = url;
   a.download = 'podwire-scenario.yaml';
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked later: the browser may still be reading it when click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function SharePanel() {
