@@ -1,12 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
-import { initDocument } from './state/document.ts';
 import { openScenarioFromUrl } from './state/gallery.ts';
+import { startDocument } from './state/share-open.ts';
 import { App } from './ui/app/App.tsx';
 import './ui/app/app.css';
 
-initDocument(DEFAULT_SCENARIO);
+// The autosave (or the default scenario), then a share link in the address bar if there is one,
+// or a gallery scenario named by `?scenario=`.
+startDocument(DEFAULT_SCENARIO);
 openScenarioFromUrl();
 const root = document.getElementById('root');
 if (root) {

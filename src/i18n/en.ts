@@ -258,6 +258,47 @@ export const en = {
     backToMyText: 'Back to my text',
     unknown: (id: string) => `There is no scenario named “${id}” in the gallery.`,
   },
+  share: {
+    button: 'Share',
+    panel: 'Share this scenario',
+    viewOnly: 'View-only link (opens read-only, saves nothing)',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'The browser did not let Podwire copy: select the link below and copy it.',
+    linkLabel: 'Link to this scenario',
+    tooLong: (length: number) =>
+      `The link would be ${length} characters, more than chat apps and static hosts accept (8,000). Download the scenario as a file instead.`,
+    download: 'Download scenario file',
+    openFile: 'Open file',
+    opened: 'Opened a shared scenario.',
+    restore: 'Restore my previous text',
+    restored: 'Your previous text is back.',
+    dismiss: 'Dismiss',
+    viewOnlyBanner: 'View-only: edits are not saved',
+    editCopy: 'Edit a copy',
+    confirmTitle: 'Open the shared scenario?',
+    confirmBody: 'It replaces the text in the editor. Your own text is kept: you can restore it afterwards.',
+    confirmOpen: 'Open it',
+    confirmKeep: 'Keep my text',
+    untouched: 'Your own text is untouched.',
+    errors: {
+      'not-a-link': 'This address does not hold a Podwire scenario.',
+      'too-long': 'This link is too long to be a Podwire link.',
+      'unknown-version': (version: string) =>
+        `This link was made by another version of Podwire (format s${version}), which this one cannot read.`,
+      'bad-characters': 'This link is damaged: it holds characters a Podwire link never has.',
+      truncated: 'This link is damaged: it was cut off or changed (the data ends too early).',
+      corrupt: 'This link is damaged: its data was changed on the way (the check does not match).',
+      'too-large': 'This link unpacks to more than 1 MB of text: Podwire does not open it.',
+      'bad-json': 'This link is damaged: its content is not a readable scenario.',
+      'bad-field': (field: string) => `This link is damaged: its setting “${field}” has a wrong value.`,
+    },
+    fileErrors: {
+      'too-large': 'This file is larger than 1 MB: Podwire does not open it.',
+      'bad-field': (field: string) =>
+        `This file's first line (podwire-share) has a wrong value for “${field}”.`,
+    },
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

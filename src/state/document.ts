@@ -14,6 +14,8 @@ export interface DocumentState {
   readonly lastGood: ParseSummary | undefined;
   readonly parsing: boolean;
   readonly storageOk: boolean;
+  /** Opened from a view-only link: the editor is read-only and nothing is autosaved. */
+  readonly viewOnly: boolean;
 }
 
 /** Pause in typing before the engine runs; markers show within ~150 ms of a pause. */
@@ -26,6 +28,7 @@ export const documentStore = createStore<DocumentState>(() => ({
   lastGood: undefined,
   parsing: false,
   storageOk: true,
+  viewOnly: false,
 }));
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -45,6 +48,8 @@ async function runParse(): Promise<void> {
 export function flushAutosave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
+  // A view-only link never overwrites the user's own autosave.
+  if (documentStore.getState().viewOnly) return;
   documentStore.setState({ storageOk: saveAutosave(documentStore.getState().text) });
 }
 
@@ -64,10 +69,16 @@ foldingStore.subscribe(() => {
   parseTimer = setTimeout(() => void runParse(), 0);
 });
 
-/** The text to open with: the autosave if there is one, else the default scenario. */
-export function initDocument(defaultText: string): void {
-  const saved = loadAutosave();
-  setText(saved ?? defaultText, { immediate: true });
+/** Turns autosave off (a view-only link) or back on, saving the text at once. */
+export function setViewOnly(viewOnly: boolean): void {
+  documentStore.setState({ viewOnly });
+  if (!viewOnly) flushAutosave();
+}
+
+/** The text to open with: `opening` (a shared link's), else the autosave, else the default scenario. */
+export function initDocument(defaultText: string, opening?: string): void {
+  const saved = opening === undefined ? loadAutosave() : undefined;
+  setText(opening ?? saved ?? defaultText, { immediate: true });
   globalThis.addEventListener?.('pagehide', flushAutosave);
 }
 

@@ -11,6 +11,10 @@ import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
 import { Outline } from '../outline/Outline.tsx';
 import { Player } from '../player/Player.tsx';
 import { ProblemsList } from '../problems/ProblemsList.tsx';
+import { OpenSharedDialog } from '../share/OpenSharedDialog.tsx';
+import { ShareNotices } from '../share/ShareNotices.tsx';
+import { SharePanel } from '../share/SharePanel.tsx';
+import '../share/share.css';
 
 const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
 
@@ -29,7 +33,10 @@ export function App() {
         </span>
         <LanguageSwitch />
         <GalleryButton />
+        <SharePanel />
       </header>
+      <ShareNotices />
+      <OpenSharedDialog />
       {!storageOk && (
         <div className="banner" role="alert">
           {en.storageUnavailable}

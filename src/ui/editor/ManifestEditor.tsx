@@ -32,6 +32,7 @@ export default function ManifestEditor() {
         scrollBeyondLastLine: false,
         renderWhitespace: 'boundary',
         quickSuggestions: { other: true, comments: false, strings: true },
+        readOnly: documentStore.getState().viewOnly,
       });
       model.onDidChangeContent(() => setText(model.getValue()));
       // The cursor selects the object written under it (and so its item in the graph).
@@ -48,6 +49,12 @@ export default function ManifestEditor() {
         documentStore.subscribe((s, prev) => s.text !== prev.text && applyText(monaco, model, s.text)),
       );
       unsubscribers.push(documentStore.subscribe((s, prev) => s.summary !== prev.summary && applyMarkers()));
+      // A view-only link: read-only until "Edit a copy".
+      unsubscribers.push(
+        documentStore.subscribe(
+          (s, prev) => s.viewOnly !== prev.viewOnly && editor?.updateOptions({ readOnly: s.viewOnly }),
+        ),
+      );
       unsubscribers.push(
         viewStore.subscribe(({ jump }, prev) => {
           if (!jump || jump === prev.jump || !editor) return;
