@@ -2,14 +2,22 @@
 import type * as Monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import { documentStore, setText } from '../../state/document.ts';
+import { useStrings } from '../../state/hooks.ts';
 import { selectAtLine, viewStore } from '../../state/view.ts';
-import { en } from '../../i18n/en.ts';
 import { applyText } from './apply-text.ts';
 import { setupMonaco } from './monaco-setup.ts';
 import { toMarkers } from './markers.ts';
 
 export default function ManifestEditor() {
   const host = useRef<HTMLDivElement>(null);
+  const en = useStrings();
+  const label = useRef(en.editorLabel);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor>(undefined);
+  // The editor outlives a language switch: only its accessible name changes.
+  useEffect(() => {
+    label.current = en.editorLabel;
+    editorRef.current?.updateOptions({ ariaLabel: en.editorLabel });
+  }, [en.editorLabel]);
   useEffect(() => {
     let editor: Monaco.editor.IStandaloneCodeEditor | undefined;
     let disposed = false;
@@ -28,11 +36,12 @@ export default function ManifestEditor() {
         fontSize: 14,
         tabSize: 2,
         insertSpaces: true,
-        ariaLabel: en.editorLabel,
+        ariaLabel: label.current,
         scrollBeyondLastLine: false,
         renderWhitespace: 'boundary',
         quickSuggestions: { other: true, comments: false, strings: true },
       });
+      editorRef.current = editor;
       model.onDidChangeContent(() => setText(model.getValue()));
       // The cursor selects the object written under it (and so its item in the graph).
       editor.onDidChangeCursorPosition((e) => {
@@ -60,6 +69,7 @@ export default function ManifestEditor() {
     });
     return () => {
       disposed = true;
+      editorRef.current = undefined;
       unsubscribers.forEach((u) => u());
       const model = editor?.getModel();
       editor?.dispose();

@@ -1,13 +1,13 @@
 // A cluster node drawn as a frame holding its pods and kube-proxy (React Flow group parent).
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useView } from '../../state/hooks.ts';
+import { useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
 import type { GroupNode } from './to-flow.ts';
 
 export const ClusterGroupView = memo(function ClusterGroupView({ id, data }: NodeProps<GroupNode>) {
+  const en = useStrings();
   const selected = useView((s) => s.selected === id);
   const { item } = data;
   return (

@@ -11,9 +11,8 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useView } from '../../state/hooks.ts';
+import { useDocument, useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { PacketLayer } from '../packets/PacketLayer.tsx';
 import { ClusterGroupView } from './ClusterGroupView.tsx';
@@ -80,6 +79,19 @@ function useMovingClass() {
 }
 
 function Flow() {
+  const en = useStrings();
+  // React Flow's own labels in the chosen language (English keeps React Flow's exact wording).
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': en.flowControls.controlPanel,
+      'controls.zoomIn.ariaLabel': en.flowControls.zoomIn,
+      'controls.zoomOut.ariaLabel': en.flowControls.zoomOut,
+      'controls.fitView.ariaLabel': en.flowControls.fitView,
+      'node.a11yDescription.default': en.flowControls.nodeHelp,
+      'edge.a11yDescription.default': en.flowControls.edgeHelp,
+    }),
+    [en],
+  );
   const { onMove, onMoveEnd } = useMovingClass();
   const graph = useDocument((s) => shownSummary(s)?.graph);
   const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
@@ -116,6 +128,7 @@ function Flow() {
       minZoom={0.05}
       fitView
       proOptions={proOptions}
+      ariaLabelConfig={ariaLabels}
     >
       <DotGrid id="graph-dots" />
       <ZoomDetail />
@@ -134,6 +147,7 @@ function Flow() {
 }
 
 export const GraphView = memo(function GraphView() {
+  const en = useStrings();
   const stale = useDocument((s) => s.summary !== undefined && shownSummary(s) !== s.summary);
   const empty = useDocument((s) => !shownSummary(s)?.graph);
   const tooLarge = useDocument((s) => {

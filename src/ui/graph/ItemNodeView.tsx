@@ -2,13 +2,13 @@
 // module level (React Flow's performance rules); it reads only its own selection flag.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useView } from '../../state/hooks.ts';
+import { useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
 import type { ItemNode } from './to-flow.ts';
 
 export const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode>) {
+  const en = useStrings();
   const selected = useView((s) => s.selected === id);
   const onPath = useView((s) => s.highlight.includes(id));
   const { item, colour, on } = data;

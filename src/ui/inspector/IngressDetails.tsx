@@ -1,7 +1,6 @@
 // An Ingress in the inspector: whether ingress-nginx serves it, the route table it made from it
 // (a row lights up the path its requests take), and "try a URL".
-import { en } from '../../i18n/en.ts';
-import { useView } from '../../state/hooks.ts';
+import { useStrings, useView } from '../../state/hooks.ts';
 import type { Inspection } from '../../state/inspection.ts';
 import { highlightPath } from '../../state/view.ts';
 import { Facts, Section } from './Facts.tsx';
@@ -17,6 +16,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
 export function IngressDetails({ inspection, loading, revision }: Props) {
+  const en = useStrings();
   const highlight = useView((s) => s.highlightFor);
   const details = inspection?.kind === 'ingress' ? inspection : undefined;
   if (!details) return <p className="muted">{loading ? en.loading : en.fields.none}</p>;

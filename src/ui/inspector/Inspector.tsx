@@ -2,9 +2,8 @@
 import { memo, useEffect } from 'react';
 import type { ClusterModel } from '../../engine/index.ts';
 import type { GraphEdge, GraphNode } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useInspection, useSim, useView } from '../../state/hooks.ts';
+import { useDocument, useInspection, useSim, useStrings, useView } from '../../state/hooks.ts';
 import { requestInspection } from '../../state/inspection.ts';
 import { jumpTo, select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
@@ -25,6 +24,7 @@ interface BodyProps {
 }
 
 function Body({ item, model, edges, revision }: BodyProps) {
+  const en = useStrings();
   const inspection = useInspection((s) => s.inspection);
   const loading = useInspection((s) => s.loading);
   const [, namespace, name] = item.id.split('/');
@@ -112,6 +112,7 @@ function Body({ item, model, edges, revision }: BodyProps) {
 }
 
 export const Inspector = memo(function Inspector() {
+  const en = useStrings();
   const selected = useView((s) => s.selected);
   const shown = useDocument(shownSummary);
   const item = shown?.graph?.nodes.find((n) => n.id === selected);

@@ -2,12 +2,12 @@
 // paths did not match. The answer comes from the engine's route table in the worker.
 import { useEffect, type SyntheticEvent } from 'react';
 import type { UrlCandidate } from '../../state/url-try.ts';
-import { en } from '../../i18n/en.ts';
-import { useUrlTry } from '../../state/hooks.ts';
+import { useStrings, useUrlTry } from '../../state/hooks.ts';
 import { setTryUrl, tryUrl } from '../../state/url-try.ts';
 import { Facts, Section } from './Facts.tsx';
 
 function Candidates({ title, items }: { title: string; items: readonly UrlCandidate[] }) {
+  const en = useStrings();
   if (items.length === 0) return null;
   return (
     <Section title={title}>
@@ -24,6 +24,7 @@ function Candidates({ title, items }: { title: string; items: readonly UrlCandid
 }
 
 export function TryUrl({ revision }: { revision: number }) {
+  const en = useStrings();
   const url = useUrlTry((s) => s.url);
   const answer = useUrlTry((s) => s.answer);
   const loading = useUrlTry((s) => s.loading);

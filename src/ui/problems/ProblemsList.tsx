@@ -1,8 +1,7 @@
 // Every diagnostic, in text order; a click moves the editor to its line.
 import { memo } from 'react';
 import type { Diagnostic } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
 import { SeverityIcon } from '../kit/SeverityIcon.tsx';
 
@@ -10,6 +9,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic) =>
   a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;
 
 export const ProblemsList = memo(function ProblemsList() {
+  const en = useStrings();
   const diagnostics = useDocument((s) => s.summary?.diagnostics);
   const sorted = [...(diagnostics ?? [])].sort(byPosition);
   return (
