@@ -12,7 +12,7 @@ import {
 import '@xyflow/react/dist/base.css';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useStrings, useView } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { PacketLayer } from '../packets/PacketLayer.tsx';
 import { ClusterGroupView } from './ClusterGroupView.tsx';
@@ -98,15 +98,26 @@ function Flow() {
   useFitOnNewScene(flow.nodes);
   // A request's path (an Ingress rule or a tried URL): the edges between its items light up.
   const highlight = useView((s) => s.highlight);
+  const tr = useEngineText();
+  // Edge labels are the engine's words ("not ready") or paths and ports: an edge whose label
+  // reads the same keeps its object, so React Flow skips it.
+  const labelled = useMemo(
+    () =>
+      flow.edges.map((e) => {
+        const label = typeof e.label === 'string' ? tr(e.label) : e.label;
+        return label === e.label ? e : { ...e, label };
+      }),
+    [flow.edges, tr],
+  );
   const edges = useMemo(() => {
-    if (highlight.length < 2) return flow.edges;
+    if (highlight.length < 2) return labelled;
     const on = new Set(highlight);
-    return flow.edges.map((e) =>
+    return labelled.map((e) =>
       on.has(e.source) && on.has(e.target)
         ? { ...e, className: `${e.className ?? ''} on-path`, animated: true }
         : e,
     );
-  }, [flow.edges, highlight]);
+  }, [labelled, highlight]);
   useEffect(() => {
     // The frame after React Flow committed the new nodes: what `npm run bench` times.
     if (graph) requestAnimationFrame(() => performance.mark('podwire:graph-drawn'));

@@ -2,7 +2,7 @@
 // one chosen port or each pod's declared ports; each cell says its verdict in a mark and a word,
 // and picking one shows why, side by side: the source's egress and the destination's ingress.
 import type { Strings } from '../../i18n/index.ts';
-import { useNetpol, useStrings } from '../../state/hooks.ts';
+import { useEngineText, useNetpol, useStrings } from '../../state/hooks.ts';
 import {
   chooseProbe,
   DECLARED,
@@ -30,6 +30,7 @@ const portText = (en: Strings, p: NetpolProbe) =>
 
 function Explanation({ from, to, probes }: { from: string; to: string; probes: readonly NetpolProbe[] }) {
   const en = useStrings();
+  const tr = useEngineText();
   return (
     <Section title={en.netpol.why}>
       <p>
@@ -47,11 +48,11 @@ function Explanation({ from, to, probes }: { from: string; to: string; probes: r
           <dl className="facts">
             <div>
               <dt>{en.netpol.egressSide}</dt>
-              <dd>{p.egress.explanation}</dd>
+              <dd>{tr(p.egress.explanation)}</dd>
             </div>
             <div>
               <dt>{en.netpol.ingressSide}</dt>
-              <dd>{p.ingress.explanation}</dd>
+              <dd>{tr(p.ingress.explanation)}</dd>
             </div>
           </dl>
         </div>

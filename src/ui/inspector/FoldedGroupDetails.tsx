@@ -4,7 +4,7 @@
 import type { GraphEdge, GraphNode } from '../../engine/index.ts';
 import { shownSummary } from '../../state/document.ts';
 import { foldGroup, openGroup } from '../../state/folding.ts';
-import { useDocument, useStrings } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { Section } from './Facts.tsx';
 
@@ -49,6 +49,7 @@ function Ends({ title, edges, end, count }: EndsProps) {
 
 export function FoldedGroupDetails({ item, edges }: Props) {
   const en = useStrings();
+  const tr = useEngineText();
   const pods = item.kind === 'pod-group';
   const hidden = item.hidden ?? [];
   const drawn = useDocument(
@@ -96,7 +97,7 @@ export function FoldedGroupDetails({ item, edges }: Props) {
               <button type="button" className="link" onClick={() => select(member.id)}>
                 {`${member.namespace ?? ''}/${member.label}`}
               </button>
-              <span className="muted"> {member.detail}</span>
+              <span className="muted"> {tr(member.detail)}</span>
               {member.status !== 'ok' && <span className="badge warn">{en.status[member.status]}</span>}
             </li>
           ))}

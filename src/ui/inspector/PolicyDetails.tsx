@@ -1,7 +1,7 @@
 // A NetworkPolicy in the inspector (selected from the editor or the objects list: it draws nothing
 // of its own): whom it selects, its rules in plain words, and its namespace's connectivity matrix.
 import { useEffect } from 'react';
-import { useNetpol, useStrings } from '../../state/hooks.ts';
+import { useEngineText, useNetpol, useStrings } from '../../state/hooks.ts';
 import { requestNetworkPolicies, type NetpolPolicy } from '../../state/netpol.ts';
 import { jumpTo, select } from '../../state/view.ts';
 import { PolicyIcon } from '../kit/VerdictIcon.tsx';
@@ -10,6 +10,7 @@ import { Facts, Section } from './Facts.tsx';
 
 function Rules({ policy, direction }: { policy: NetpolPolicy; direction: 'Ingress' | 'Egress' }) {
   const en = useStrings();
+  const tr = useEngineText();
   const lower = en.netpol.direction[direction === 'Ingress' ? 'ingress' : 'egress'];
   const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
   return (
@@ -21,7 +22,7 @@ function Rules({ policy, direction }: { policy: NetpolPolicy; direction: 'Ingres
       ) : (
         <ul className="notes">
           {rules.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r}>{tr(r)}</li>
           ))}
         </ul>
       )}
