@@ -239,6 +239,9 @@ export const en = {
     nodeHelp: 'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
     edgeHelp:
       'Press enter or space to select an edge. You can then press delete to remove it or escape to cancel.',
+    nodeRole: 'node',
+    edgeRole: 'edge',
+    edge: (from: string, to: string) => `Edge from ${from} to ${to}`,
   },
   documentTitle: 'Podwire',
   /** A pod's status.phase. */

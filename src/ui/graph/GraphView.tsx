@@ -20,6 +20,7 @@ import { DotGrid } from './DotGrid.tsx';
 import { ItemNodeView } from './ItemNodeView.tsx';
 import { NamespaceLegend } from './NamespaceLegend.tsx';
 import { ProxyModePanel } from './ProxyModePanel.tsx';
+import { localizeEdges, localizeNodes } from './localize-flow.ts';
 import { flowOf, type FlowNode } from './to-flow.ts';
 import './graph.css';
 
@@ -95,20 +96,12 @@ function Flow() {
   const { onMove, onMoveEnd } = useMovingClass();
   const graph = useDocument((s) => shownSummary(s)?.graph);
   const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
-  useFitOnNewScene(flow.nodes);
+  const nodes = useMemo(() => localizeNodes(flow.nodes, en), [flow.nodes, en]);
+  useFitOnNewScene(nodes);
   // A request's path (an Ingress rule or a tried URL): the edges between its items light up.
   const highlight = useView((s) => s.highlight);
   const tr = useEngineText();
-  // Edge labels are the engine's words ("not ready") or paths and ports: an edge whose label
-  // reads the same keeps its object, so React Flow skips it.
-  const labelled = useMemo(
-    () =>
-      flow.edges.map((e) => {
-        const label = typeof e.label === 'string' ? tr(e.label) : e.label;
-        return label === e.label ? e : { ...e, label };
-      }),
-    [flow.edges, tr],
-  );
+  const labelled = useMemo(() => localizeEdges(flow.edges, en, tr), [flow.edges, en, tr]);
   const edges = useMemo(() => {
     if (highlight.length < 2) return labelled;
     const on = new Set(highlight);
@@ -126,7 +119,7 @@ function Flow() {
     <ReactFlow
       onMove={onMove}
       onMoveEnd={onMoveEnd}
-      nodes={flow.nodes}
+      nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       onNodeClick={onNodeClick}
