@@ -27,7 +27,7 @@ export function HopDetails({ hop }: { hop: SimHop }) {
       <p className="hop-description">{tr(hop.description)}</p>
       <Facts
         rows={[
-          [en.player.where, hop.where],
+          [en.player.where, tr(hop.where)],
           [en.player.kind, `${en.hopKinds[hop.kind] ?? hop.kind}${hop.reply ? ` (${en.player.reply})` : ''}`],
           [en.player.before, addresses(hop.before)],
           [en.player.after, addresses(hop.after)],
