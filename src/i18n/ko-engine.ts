@@ -298,6 +298,43 @@ const ingress: TextRule[] = [
   ),
 ];
 
+const dirKo = (d: string) => (d.toLowerCase() === 'ingress' ? '인그레스' : '이그레스');
+
+const policies: TextRule[] = [
+  // netpol/decide.ts and sim/policy-step.ts: NetworkPolicy decisions.
+  r(
+    /^(Ingress|Egress) allowed by the network plugin: (.+)$/,
+    (g, tr) => `${dirKo(g[0] ?? '')} 허용 (네트워크 플러그인): ${tr(g[1] ?? '')}`,
+  ),
+  r(
+    /^(Ingress|Egress) denied: (.+) The network plugin drops the packet silently \(no RST, no ICMP\), so the client waits until it gives up\.$/,
+    (g, tr) =>
+      `${dirKo(g[0] ?? '')} 거부: ${tr(g[1] ?? '')} 네트워크 플러그인은 패킷을 조용히 버리므로 (RST도 ICMP도 없음) 클라이언트는 포기할 때까지 기다립니다.`,
+  ),
+  r(
+    /^[Pp]od (\S+) is not selected by any NetworkPolicy with (Ingress|Egress) in its policyTypes, so it is not isolated for (ingress|egress): every (ingress|egress) connection is allowed\.$/,
+    (g) =>
+      `파드 ${g[0]}을(를) policyTypes에 ${g[1]}가 있는 NetworkPolicy로 선택하는 것이 없어 ${dirKo(g[2] ?? '')} 격리가 없습니다: 모든 ${dirKo(g[3] ?? '')} 연결이 허용됩니다.`,
+  ),
+  r(/^NetworkPolicy (\S+) allows it: (.+)\.$/, (g) => `NetworkPolicy ${g[0]}이(가) 허용합니다: ${g[1]}.`),
+  r(
+    /^[Pp]od (\S+) is isolated for (ingress|egress) by NetworkPolicy (.+?), and no (?:ingress|egress) rule of (?:it|them) allows (.+)\.$/,
+    (g) =>
+      `파드 ${g[0]}은(는) NetworkPolicy ${g[2]}에 의해 ${dirKo(g[1] ?? '')} 격리되어 있고, 다음을 허용하는 규칙이 없습니다: ${g[3]}.`,
+  ),
+  r(
+    /^connections from the pod's own node \((.+)\) are always allowed, even to an isolated pod \(kubelet's probes come from there\)\.$/,
+    (g) =>
+      `파드가 있는 노드(${g[0]})에서 오는 연결은 격리된 파드에도 항상 허용됩니다 (kubelet의 프로브가 거기서 옵니다).`,
+  ),
+  r(/^Dropped leaving the source: (.+)$/, (g, tr) => `출발지를 떠날 때 버려짐: ${tr(g[0] ?? '')}`),
+  r(/^Dropped before the destination: (.+)$/, (g, tr) => `목적지에 닿기 전에 버려짐: ${tr(g[0] ?? '')}`),
+  r(
+    /^Allowed\. Egress: (.+\.) Ingress: (.+)$/,
+    (g, tr) => `허용. 이그레스: ${tr(g[0] ?? '')} 인그레스: ${tr(g[1] ?? '')}`,
+  ),
+];
+
 const graph: TextRule[] = [
   // graph/build.ts and graph/collapse.ts: labels, details, badges, edge labels.
   r(/^client$/, () => '클라이언트'),
@@ -325,4 +362,4 @@ const graph: TextRule[] = [
 ];
 
 /** Engine English → Korean. */
-export const koEngineText = makeTranslator([...hops, ...ingress, ...graph]);
+export const koEngineText = makeTranslator([...hops, ...ingress, ...policies, ...graph]);

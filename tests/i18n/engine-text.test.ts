@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/engine/index.ts';
 import { hasHangul, makeTranslator } from '../../src/i18n/engine-text.ts';
 import { koEngineText } from '../../src/i18n/ko-engine.ts';
-import { scenario, simulate } from '../engine/sim/support.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromText, scenario, simulate, trace } from '../engine/sim/support.ts';
 
 // Every explanation the default scenario and a few seed fixtures show (hop descriptions over a
 // short run, graph labels, details, badges and edge labels) has a Korean reading.
@@ -52,6 +54,18 @@ describe('koEngineText', () => {
       expect(missed).toEqual([]);
     });
   }
+
+  it('translates the NetworkPolicy hops of a request allowed, and of one denied', () => {
+    const fixture = (f: string) =>
+      readFileSync(join(import.meta.dirname, '../engine/sim/fixtures', f), 'utf8');
+    const hops = ['netpol-allow-web.yaml', 'netpol-deny-ingress.yaml'].flatMap((policy) => {
+      const s = fromText([fixture('netpol-base.yaml'), fixture(policy)].join('\n---\n'));
+      return trace(s, 'pod/shop/client', 'http://web.shop/').hops.map((h) => h.description);
+    });
+    expect(hops.some((h) => h.startsWith('Ingress denied'))).toBe(true);
+    expect(hops.some((h) => h.startsWith('Ingress allowed'))).toBe(true);
+    expect([...new Set(hops)].filter((h) => !hasHangul(koEngineText(h)))).toEqual([]);
+  });
 
   it('keeps the names and numbers of a sentence', () => {
     const said = koEngineText(
