@@ -335,6 +335,24 @@ const policies: TextRule[] = [
   ),
 ];
 
+const diagnostics: TextRule[] = [
+  // manifest/field-errors.ts: the API server's field errors, glossed (the message stays shown).
+  r(
+    /^(.+): Required value(?:: (.+))?$/,
+    (g) => `${g[0]}: 필수 값이 없습니다${opt(g[1] ?? '', ` (${g[1]})`)}`,
+  ),
+  r(/^(.+): Invalid value: (.+)$/, (g) => `${g[0]}: 잘못된 값 ${g[1]}`),
+  r(/^(.+): Unsupported value: (.+)$/, (g) => `${g[0]}: 지원하지 않는 값 ${g[1]}`),
+  r(/^(.+): Duplicate value: (.+)$/, (g) => `${g[0]}: 중복된 값 ${g[1]}`),
+  r(/^(.+): Not found: (.+)$/, (g) => `${g[0]}: 찾을 수 없음 ${g[1]}`),
+  r(/^(.+): Forbidden(?:: (.+))?$/, (g) => `${g[0]}: 허용되지 않음${opt(g[1] ?? '', ` (${g[1]})`)}`),
+  r(/^(.+): Too long: must have at most (\d+) bytes$/, (g) => `${g[0]}: 너무 깁니다 (최대 ${g[1]}바이트)`),
+  r(
+    /^(.+): Too many: (\d+): must have at most (\d+) items$/,
+    (g) => `${g[0]}: 너무 많습니다 (${g[1]}개, 최대 ${g[2]}개)`,
+  ),
+];
+
 const graph: TextRule[] = [
   // graph/build.ts and graph/collapse.ts: labels, details, badges, edge labels.
   r(/^client$/, () => '클라이언트'),
@@ -362,4 +380,4 @@ const graph: TextRule[] = [
 ];
 
 /** Engine English → Korean. */
-export const koEngineText = makeTranslator([...hops, ...ingress, ...policies, ...graph]);
+export const koEngineText = makeTranslator([...hops, ...ingress, ...policies, ...graph, ...diagnostics]);

@@ -67,6 +67,13 @@ describe('koEngineText', () => {
     expect([...new Set(hops)].filter((h) => !hasHangul(koEngineText(h)))).toEqual([]);
   });
 
+  it("glosses the API server's field errors, keeping the field path and value", () => {
+    expect(koEngineText('spec.ports[0].name: Required value')).toBe('spec.ports[0].name: 필수 값이 없습니다');
+    expect(
+      koEngineText('spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive'),
+    ).toContain('spec.ports[0].port: 잘못된 값 0');
+  });
+
   it('keeps the names and numbers of a sentence', () => {
     const said = koEngineText(
       "kube-proxy's iptables rules on node-1 (20 rules looked at): DNAT for Service default/web to 10.244.0.3:8080 (pod default/web-x7k2p) (picked with probability 0.5000); marked for masquerade, so the source becomes the node.",
