@@ -293,6 +293,49 @@ const ingress: TextRule[] = [
       `ingress-nginx는 클러스터 IP를 거치지 않고 서비스의 준비된 엔드포인트들에 직접 부하를 나눕니다: 라운드 로빈으로 ${g[1]}개 중 ${g[0]}번째, ${g[3]}의 파드 ${g[2]}를 고릅니다.`,
   ),
   r(
+    /^Not needed: server (\S+) matched (\S+)\.$/,
+    (g) => `필요 없음: 서버 ${g[0]}이(가) ${g[1]}과(와) 일치했습니다.`,
+  ),
+  r(
+    /^(\S+) is exactly the server_name (\S+)\.$/,
+    (g) => `${g[0]}은(는) server_name ${g[1]}과(와) 정확히 같습니다.`,
+  ),
+  r(/^(\S+) is not (\S+)\.$/, (g) => `${g[0]}은(는) ${g[1]}이(가) 아닙니다.`),
+  r(/^(\S+) needs a Host header(?: of (\S+))?\.$/, (g) => `${g[0]}에는 Host 헤더가 필요합니다.`),
+  r(
+    /^No server_name matches (\S+), so nginx uses the default server _ \(the catch-all\)\.$/,
+    (g) => `${g[0]}과(와) 일치하는 server_name이 없어 nginx가 기본 서버 _ (catch-all)를 씁니다.`,
+  ),
+  r(
+    /^(Prefix|Exact|ImplementationSpecific) (\S+) matches every path \(nginx location \/\)\.$/,
+    (g) => `${g[0]} ${g[1]}은(는) 모든 경로와 일치합니다 (nginx location /).`,
+  ),
+  r(
+    /^(Prefix|Exact|ImplementationSpecific) (\S+) matches (\S+): its path elements lead the request path \(nginx location (\S+)\)\.$/,
+    (g) =>
+      `${g[0]} ${g[1]}은(는) ${g[2]}와 일치합니다: 경로 요소가 요청 경로의 앞부분입니다 (nginx location ${g[3]}).`,
+  ),
+  r(
+    /^(Prefix|Exact|ImplementationSpecific) (\S+) does not match (\S+): (.+)\.$/,
+    (g, tr) => `${g[0]} ${g[1]}은(는) ${g[2]}와 일치하지 않습니다: ${tr(g[3] ?? '')}.`,
+  ),
+  r(
+    /^Exact (\S+) equals the path \(nginx location = (\S+)\)\.$/,
+    (g) => `Exact ${g[0]}은(는) 경로와 같습니다 (nginx location = ${g[1]}).`,
+  ),
+  r(/^(\S+) does not start with (\S+)$/, (g) => `${g[0]}은(는) ${g[1]}(으)로 시작하지 않습니다`),
+  r(/^(\S+) has no path element "(.*)"$/, (g) => `${g[0]}에는 경로 요소 "${g[1]}"가 없습니다`),
+  r(
+    /^"(.*)" is not "(.*)": paths are case-sensitive$/,
+    (g) => `"${g[0]}"은(는) "${g[1]}"이(가) 아닙니다: 경로는 대소문자를 구분합니다`,
+  ),
+  r(/^"(.*)" is not the path element "(.*)"$/, (g) => `"${g[0]}"은(는) 경로 요소 "${g[1]}"이(가) 아닙니다`),
+  // Try a URL's outcome (ingress/types.ts).
+  r(/^proxied$/, () => '프록시됨'),
+  r(/^redirect$/, () => '리다이렉트'),
+  r(/^not-found$/, () => '찾을 수 없음'),
+  r(/^unavailable$/, () => '사용할 수 없음'),
+  r(
     /^This location goes to the controller's default backend, which answers 404 Not Found\.$/,
     () => '이 location은 컨트롤러의 기본 백엔드로 가며, 404 Not Found로 응답합니다.',
   ),

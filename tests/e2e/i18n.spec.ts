@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startFreshWithDefaultScenario } from './support.ts';
+import { pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
 
 // Korean throughout: switched to with the language switch (or taken from a ko-KR browser), the
 // main views carry no English words but names, kinds and notations.
@@ -22,7 +22,7 @@ const ALLOWED = new Set([
   ...['default', 'kubernetes'], // names the cluster adds: the namespace default, the Service kubernetes
   ...['tcp', 'udp', 'SRV', 'PTR', 'AAAA'], // protocols as env values, DNS record types
   ...['TCP', 'UDP', 'SCTP', 'HTTP', 'GET', 'DNS', 'ICMP', 'RST', 'TLS', 'URL', 'YAML', 'CIDR'], // protocols
-  ...['DNAT', 'SNAT', 'REJECT', 'DROP', 'PREROUTING', 'NOERROR', 'NXDOMAIN', 'Host', 'location'], // tool words
+  ...['DNAT', 'SNAT', 'REJECT', 'DROP', 'PREROUTING', 'NOERROR', 'NXDOMAIN', 'Host', 'location', 'Location'], // tool words
   ...['Pod', 'Service', 'Node', 'Ingress', 'Egress', 'IngressClass', 'NetworkPolicy', 'Simulation'], // kinds
   ...['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName', 'InternalIP', 'hostNetwork', 'ndots'], // API values
   ...['externalTrafficPolicy', 'Cluster', 'Local', 'sessionAffinity', 'ClientIP', 'policyTypes'],
@@ -118,12 +118,32 @@ test('in Korean the main views have no English words left', async ({ page }) => 
   await expect(inspector.getByRole('heading', { name: /node-1의 iptables/ })).toBeVisible();
   await scan('node inspector and rules', inspector);
 
+  // An Ingress: its route table, then a URL tried.
+  await graph.getByRole('button', { name: /^whale-ingress\b.*a\.whale\.hey/ }).click();
+  await expect(inspector.getByRole('region', { name: '라우팅 표' })).toBeVisible();
+  await inspector.getByRole('textbox', { name: 'URL' }).fill('http://a.whale.hey/');
+  await inspector.getByRole('button', { name: '시험', exact: true }).click();
+  await expect(inspector.getByRole('region', { name: '결과' })).toBeVisible();
+  await scan('Ingress inspector and a URL tried', inspector);
+
   expect(leftovers).toEqual({});
 
   // The choice outlives a reload.
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   await expect(page.getByRole('region', { name: '클러스터 그래프' })).toBeVisible();
+});
+
+test("a problem keeps the API server's wording, glossed in Korean", async ({ page }) => {
+  await switchTo(page, '한국어');
+  await pasteIntoEditor(
+    page,
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n  - port: 443\n',
+  );
+  const problems = page.getByRole('region', { name: '문제' });
+  await expect(problems.getByText('spec.ports[0].name: Required value')).toHaveAttribute('lang', 'en');
+  await expect(problems.getByText('spec.ports[0].name: 필수 값이 없습니다')).toBeVisible();
+  expect(await englishIn(problems)).toEqual([]);
 });
 
 test('switching back to English restores the English UI', async ({ page }) => {
