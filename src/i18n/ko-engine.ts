@@ -331,6 +331,10 @@ const ingress: TextRule[] = [
   ),
   r(/^"(.*)" is not the path element "(.*)"$/, (g) => `"${g[0]}"은(는) 경로 요소 "${g[1]}"이(가) 아닙니다`),
   // Try a URL's outcome (ingress/types.ts).
+  // A location's match kind (ingress/template.ts).
+  r(/^prefix$/, () => '접두사'),
+  r(/^exact$/, () => '정확히 일치'),
+  r(/^regex$/, () => '정규식'),
   r(/^proxied$/, () => '프록시됨'),
   r(/^redirect$/, () => '리다이렉트'),
   r(/^not-found$/, () => '찾을 수 없음'),
