@@ -1,8 +1,10 @@
 // The YAML editor. Loaded lazily: Monaco is most of the app's weight.
 import type * as Monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
+import { engineTextFor } from '../../i18n/index.ts';
 import { documentStore, setText } from '../../state/document.ts';
 import { useStrings } from '../../state/hooks.ts';
+import { languageStore } from '../../state/language.ts';
 import { selectAtLine, viewStore } from '../../state/view.ts';
 import { applyText } from './apply-text.ts';
 import { setupMonaco } from './monaco-setup.ts';
@@ -49,7 +51,8 @@ export default function ManifestEditor() {
       });
       const applyMarkers = () => {
         const summary = documentStore.getState().summary;
-        monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? []));
+        const tr = engineTextFor(languageStore.getState().lang);
+        monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? [], tr));
       };
       applyMarkers();
       // Edits made outside the editor (through `setText`) show up in it.
@@ -57,6 +60,7 @@ export default function ManifestEditor() {
         documentStore.subscribe((s, prev) => s.text !== prev.text && applyText(monaco, model, s.text)),
       );
       unsubscribers.push(documentStore.subscribe((s, prev) => s.summary !== prev.summary && applyMarkers()));
+      unsubscribers.push(languageStore.subscribe(applyMarkers));
       unsubscribers.push(
         viewStore.subscribe(({ jump }, prev) => {
           if (!jump || jump === prev.jump || !editor) return;
