@@ -130,6 +130,8 @@ export const en = {
     everyPort: 'every port',
     egressSide: 'Egress (leaving the source)',
     ingressSide: 'Ingress (reaching the destination)',
+    /** A direction as a word inside the sentences above. */
+    direction: { Ingress: 'Ingress', Egress: 'Egress', ingress: 'ingress', egress: 'egress' },
   },
   folded: {
     podsIntro: (drawn: number, total: number) =>
@@ -299,6 +301,47 @@ export const en = {
         `This file's first line (podwire-share) has a wrong value for “${field}”.`,
     },
   },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  // React Flow's own English labels: e2e tests and screen-reader users know them by these names.
+  flowControls: {
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    fitView: 'Fit View',
+    controlPanel: 'Control Panel',
+    nodeHelp: 'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
+    edgeHelp:
+      'Press enter or space to select an edge. You can then press delete to remove it or escape to cancel.',
+    nodeRole: 'node',
+    edgeRole: 'edge',
+    edge: (from: string, to: string) => `Edge from ${from} to ${to}`,
+  },
+  documentTitle: 'Podwire',
+  /** A pod's status.phase. */
+  phases: { Pending: 'Pending', Running: 'Running' },
+  /** A hop's kind (the simulator's word) as the timeline shows it. */
+  hopKinds: {
+    send: 'send',
+    resolve: 'resolve',
+    'dns-query': 'dns-query',
+    'dns-answer': 'dns-answer',
+    veth: 'veth',
+    route: 'route',
+    'kube-proxy': 'kube-proxy',
+    conntrack: 'conntrack',
+    deliver: 'deliver',
+    respond: 'respond',
+    receive: 'receive',
+    forward: 'forward',
+    ingress: 'ingress',
+    proxy: 'proxy',
+    redirect: 'redirect',
+    drop: 'drop',
+    policy: 'policy',
+    timeout: 'timeout',
+    loopback: 'loopback',
+    leave: 'leave',
+    event: 'event',
+  } as Readonly<Record<string, string>>,
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

@@ -1,6 +1,6 @@
 // React bindings for the vanilla stores, with narrow selectors.
 import { useStore } from 'zustand';
-import { stringsFor, type Strings } from '../i18n/index.ts';
+import { engineTextFor, stringsFor, type Strings, type Translate } from '../i18n/index.ts';
 import { documentStore, type DocumentState } from './document.ts';
 import { inspectionStore, type InspectionState } from './inspection.ts';
 import { languageStore } from './language.ts';
@@ -41,4 +41,9 @@ export function useNetpol<T>(selector: (s: NetpolState) => T): T {
 /** The current language's UI strings; components re-render when the language changes. */
 export function useStrings(): Strings {
   return useStore(languageStore, (s) => stringsFor(s.lang));
+}
+
+/** The engine's explanations (hops, routing, graph labels) in the current language. */
+export function useEngineText(): Translate {
+  return useStore(languageStore, (s) => engineTextFor(s.lang));
 }

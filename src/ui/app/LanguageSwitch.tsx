@@ -1,5 +1,5 @@
-// English / 한국어: a two-button group in the top bar. Also keeps <html lang> right for
-// screen readers and fonts.
+// English / 한국어: a two-button group in the top bar. Also keeps <html lang> (screen readers,
+// fonts) and the document title in the chosen language.
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { LANGS, type Lang } from '../../i18n/index.ts';
@@ -13,7 +13,8 @@ export function LanguageSwitch() {
   const t = useStrings();
   useEffect(() => {
     document.documentElement.lang = lang;
-  }, [lang]);
+    document.title = t.documentTitle;
+  }, [lang, t.documentTitle]);
   return (
     <div className="lang-switch" role="group" aria-label={t.language}>
       {LANGS.map((l) => (

@@ -1,15 +1,25 @@
 // The YAML editor. Loaded lazily: Monaco is most of the app's weight.
 import type * as Monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
+import { engineTextFor } from '../../i18n/index.ts';
 import { documentStore, setText } from '../../state/document.ts';
+import { useStrings } from '../../state/hooks.ts';
+import { languageStore } from '../../state/language.ts';
 import { selectAtLine, viewStore } from '../../state/view.ts';
-import { en } from '../../i18n/en.ts';
 import { applyText } from './apply-text.ts';
 import { setupMonaco } from './monaco-setup.ts';
 import { toMarkers } from './markers.ts';
 
 export default function ManifestEditor() {
   const host = useRef<HTMLDivElement>(null);
+  const en = useStrings();
+  const label = useRef(en.editorLabel);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor>(undefined);
+  // The editor outlives a language switch: only its accessible name changes.
+  useEffect(() => {
+    label.current = en.editorLabel;
+    editorRef.current?.updateOptions({ ariaLabel: en.editorLabel });
+  }, [en.editorLabel]);
   useEffect(() => {
     let editor: Monaco.editor.IStandaloneCodeEditor | undefined;
     let disposed = false;
@@ -28,12 +38,13 @@ export default function ManifestEditor() {
         fontSize: 14,
         tabSize: 2,
         insertSpaces: true,
-        ariaLabel: en.editorLabel,
+        ariaLabel: label.current,
         scrollBeyondLastLine: false,
         renderWhitespace: 'boundary',
         quickSuggestions: { other: true, comments: false, strings: true },
         readOnly: documentStore.getState().viewOnly,
       });
+      editorRef.current = editor;
       model.onDidChangeContent(() => setText(model.getValue()));
       // The cursor selects the object written under it (and so its item in the graph).
       editor.onDidChangeCursorPosition((e) => {
@@ -41,7 +52,8 @@ export default function ManifestEditor() {
       });
       const applyMarkers = () => {
         const summary = documentStore.getState().summary;
-        monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? []));
+        const tr = engineTextFor(languageStore.getState().lang);
+        monaco.editor.setModelMarkers(model, 'podwire', toMarkers(monaco, summary?.diagnostics ?? [], tr));
       };
       applyMarkers();
       // Edits made outside the editor (through `setText`) show up in it.
@@ -55,6 +67,7 @@ export default function ManifestEditor() {
           (s, prev) => s.viewOnly !== prev.viewOnly && editor?.updateOptions({ readOnly: s.viewOnly }),
         ),
       );
+      unsubscribers.push(languageStore.subscribe(applyMarkers));
       unsubscribers.push(
         viewStore.subscribe(({ jump }, prev) => {
           if (!jump || jump === prev.jump || !editor) return;
@@ -67,6 +80,7 @@ export default function ManifestEditor() {
     });
     return () => {
       disposed = true;
+      editorRef.current = undefined;
       unsubscribers.forEach((u) => u());
       const model = editor?.getModel();
       editor?.dispose();

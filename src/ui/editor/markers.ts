@@ -1,10 +1,20 @@
-// Podwire diagnostics → Monaco markers.
+// Podwire diagnostics → Monaco markers: the API server's wording, then a gloss in the UI's
+// language where one exists.
 import type * as Monaco from 'monaco-editor';
 import type { Diagnostic } from '../../engine/index.ts';
+import type { Translate } from '../../i18n/index.ts';
+
+const same: Translate = (text) => text;
+
+function withGloss(text: string, tr: Translate): string {
+  const gloss = tr(text);
+  return gloss === text ? text : `${text}\n${gloss}`;
+}
 
 export function toMarkers(
   monaco: typeof Monaco,
   diagnostics: readonly Diagnostic[],
+  tr: Translate = same,
 ): Monaco.editor.IMarkerData[] {
   const severity = {
     error: monaco.MarkerSeverity.Error,
@@ -13,7 +23,7 @@ export function toMarkers(
   };
   return diagnostics.map((d) => ({
     severity: severity[d.severity],
-    message: d.hint ? `${d.message}\n\n${d.hint}` : d.message,
+    message: withGloss(d.message, tr) + (d.hint ? `\n\n${tr(d.hint)}` : ''),
     source: 'podwire',
     code: d.code,
     startLineNumber: d.range.start.line,

@@ -1,13 +1,15 @@
 // A cluster node drawn as a frame holding its pods and kube-proxy (React Flow group parent).
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useView } from '../../state/hooks.ts';
+import { useEngineText, useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
+import { itemLabel } from './item-text.ts';
 import type { GroupNode } from './to-flow.ts';
 
 export const ClusterGroupView = memo(function ClusterGroupView({ id, data }: NodeProps<GroupNode>) {
+  const en = useStrings();
+  const tr = useEngineText();
   const selected = useView((s) => s.selected === id);
   const { item } = data;
   return (
@@ -15,8 +17,8 @@ export const ClusterGroupView = memo(function ClusterGroupView({ id, data }: Nod
       <button type="button" className="group-head" aria-pressed={selected} onClick={() => select(id)}>
         <KindIcon kind="cluster-node" />
         <span className="kind">{en.kinds['cluster-node']}</span>
-        <span className="name">{item.label}</span>
-        <span className="detail">{item.detail}</span>
+        <span className="name">{itemLabel(item, tr)}</span>
+        <span className="detail">{tr(item.detail)}</span>
       </button>
     </div>
   );

@@ -11,9 +11,8 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useView } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { PacketLayer } from '../packets/PacketLayer.tsx';
 import { ClusterGroupView } from './ClusterGroupView.tsx';
@@ -21,6 +20,7 @@ import { DotGrid } from './DotGrid.tsx';
 import { ItemNodeView } from './ItemNodeView.tsx';
 import { NamespaceLegend } from './NamespaceLegend.tsx';
 import { ProxyModePanel } from './ProxyModePanel.tsx';
+import { localizeEdges, localizeNodes } from './localize-flow.ts';
 import { flowOf, type FlowNode } from './to-flow.ts';
 import './graph.css';
 
@@ -80,21 +80,37 @@ function useMovingClass() {
 }
 
 function Flow() {
+  const en = useStrings();
+  // React Flow's own labels in the chosen language (English keeps React Flow's exact wording).
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': en.flowControls.controlPanel,
+      'controls.zoomIn.ariaLabel': en.flowControls.zoomIn,
+      'controls.zoomOut.ariaLabel': en.flowControls.zoomOut,
+      'controls.fitView.ariaLabel': en.flowControls.fitView,
+      'node.a11yDescription.default': en.flowControls.nodeHelp,
+      'edge.a11yDescription.default': en.flowControls.edgeHelp,
+    }),
+    [en],
+  );
   const { onMove, onMoveEnd } = useMovingClass();
   const graph = useDocument((s) => shownSummary(s)?.graph);
   const flow = useMemo(() => (graph ? flowOf(graph) : { nodes: [], edges: [] }), [graph]);
-  useFitOnNewScene(flow.nodes);
+  const nodes = useMemo(() => localizeNodes(flow.nodes, en), [flow.nodes, en]);
+  useFitOnNewScene(nodes);
   // A request's path (an Ingress rule or a tried URL): the edges between its items light up.
   const highlight = useView((s) => s.highlight);
+  const tr = useEngineText();
+  const labelled = useMemo(() => localizeEdges(flow.edges, en, tr), [flow.edges, en, tr]);
   const edges = useMemo(() => {
-    if (highlight.length < 2) return flow.edges;
+    if (highlight.length < 2) return labelled;
     const on = new Set(highlight);
-    return flow.edges.map((e) =>
+    return labelled.map((e) =>
       on.has(e.source) && on.has(e.target)
         ? { ...e, className: `${e.className ?? ''} on-path`, animated: true }
         : e,
     );
-  }, [flow.edges, highlight]);
+  }, [labelled, highlight]);
   useEffect(() => {
     // The frame after React Flow committed the new nodes: what `npm run bench` times.
     if (graph) requestAnimationFrame(() => performance.mark('podwire:graph-drawn'));
@@ -103,7 +119,7 @@ function Flow() {
     <ReactFlow
       onMove={onMove}
       onMoveEnd={onMoveEnd}
-      nodes={flow.nodes}
+      nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       onNodeClick={onNodeClick}
@@ -116,6 +132,7 @@ function Flow() {
       minZoom={0.05}
       fitView
       proOptions={proOptions}
+      ariaLabelConfig={ariaLabels}
     >
       <DotGrid id="graph-dots" />
       <ZoomDetail />
@@ -134,6 +151,7 @@ function Flow() {
 }
 
 export const GraphView = memo(function GraphView() {
+  const en = useStrings();
   const stale = useDocument((s) => s.summary !== undefined && shownSummary(s) !== s.summary);
   const empty = useDocument((s) => !shownSummary(s)?.graph);
   const tooLarge = useDocument((s) => {

@@ -2,13 +2,15 @@
 // module level (React Flow's performance rules); it reads only its own selection flag.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useView } from '../../state/hooks.ts';
+import { useEngineText, useStrings, useView } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
+import { itemLabel } from './item-text.ts';
 import type { ItemNode } from './to-flow.ts';
 
 export const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode>) {
+  const en = useStrings();
+  const tr = useEngineText();
   const selected = useView((s) => s.selected === id);
   const onPath = useView((s) => s.highlight.includes(id));
   const { item, colour, on } = data;
@@ -23,15 +25,15 @@ export const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<I
       >
         <span className="item-name">
           <KindIcon kind={item.kind} />
-          <span className="text">{item.label}</span>
+          <span className="text">{itemLabel(item, tr)}</span>
         </span>
-        <span className="item-detail">{item.detail}</span>
+        <span className="item-detail">{tr(item.detail)}</span>
         <span className="item-tags">
           <span className="kind">{en.kinds[item.kind]}</span>
           {item.namespace !== undefined && <span className={`ns ns-${colour}`}>{item.namespace}</span>}
           {item.badges.map((b) => (
             <span key={b} className={`badge${b.endsWith('not ready') ? ' warn' : ''}`}>
-              {b}
+              {tr(b)}
             </span>
           ))}
         </span>

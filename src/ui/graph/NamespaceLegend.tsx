@@ -1,13 +1,14 @@
 // Namespaces as a legend: the colour each item's namespace chip carries, and quota usage.
 import { memo } from 'react';
 import type { GraphNamespace } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
+import { useStrings } from '../../state/hooks.ts';
 
 export const NamespaceLegend = memo(function NamespaceLegend({
   namespaces,
 }: {
   namespaces: readonly GraphNamespace[];
 }) {
+  const en = useStrings();
   return (
     <div className="legend" role="list" aria-label={en.namespaces}>
       {namespaces.map((ns) => (

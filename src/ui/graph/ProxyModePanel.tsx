@@ -1,13 +1,13 @@
 // The scenario's kube-proxy mode, chosen over the picture: written into the text (the Simulation
 // document's spec.cluster.proxyMode), so the whole picture redraws from it and a share keeps it.
 import { memo, useState } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useStrings } from '../../state/hooks.ts';
 import { setScenarioProxyMode } from '../../state/scenario-settings.ts';
 import { PROXY_MODES } from '../kit/proxy-modes.ts';
 
 export const ProxyModePanel = memo(function ProxyModePanel() {
+  const en = useStrings();
   const mode = useDocument((s) => shownSummary(s)?.cluster?.settings.proxyMode);
   const [failed, setFailed] = useState(false);
   if (!mode) return null;

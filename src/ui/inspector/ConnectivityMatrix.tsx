@@ -1,8 +1,8 @@
 // A namespace's pods × pods connectivity as a table (rows sources, columns destinations), probing
 // one chosen port or each pod's declared ports; each cell says its verdict in a mark and a word,
 // and picking one shows why, side by side: the source's egress and the destination's ingress.
-import { en } from '../../i18n/en.ts';
-import { useNetpol } from '../../state/hooks.ts';
+import type { Strings } from '../../i18n/index.ts';
+import { useEngineText, useNetpol, useStrings } from '../../state/hooks.ts';
 import {
   chooseProbe,
   DECLARED,
@@ -14,21 +14,23 @@ import {
 import { VerdictIcon, type Verdict } from '../kit/VerdictIcon.tsx';
 import { Section } from './Facts.tsx';
 
-const word: Record<Verdict, string> = {
+const wordsOf = (en: Strings): Record<Verdict, string> => ({
   all: en.netpol.allowed,
   none: en.netpol.blocked,
   some: en.netpol.some,
-};
+});
 
 /** `pod/NS/NAME` → `NAME`: the matrix is one namespace. */
 const short = (id: string) => id.split('/').slice(2).join('/');
 
-const portText = (p: NetpolProbe) =>
+const portText = (en: Strings, p: NetpolProbe) =>
   p.port === undefined
     ? `${p.protocol} ${en.netpol.everyPort}`
     : `${p.protocol} ${String(p.port)}${p.portName ? ` (${p.portName})` : ''}`;
 
 function Explanation({ from, to, probes }: { from: string; to: string; probes: readonly NetpolProbe[] }) {
+  const en = useStrings();
+  const tr = useEngineText();
   return (
     <Section title={en.netpol.why}>
       <p>
@@ -38,19 +40,19 @@ function Explanation({ from, to, probes }: { from: string; to: string; probes: r
         </button>
       </p>
       {probes.map((p) => (
-        <div key={portText(p)} className="netpol-probe">
+        <div key={portText(en, p)} className="netpol-probe">
           <p className="netpol-verdict">
             <VerdictIcon verdict={p.allowed ? 'all' : 'none'} />
-            {en.netpol.probeTitle(portText(p), p.allowed ? en.netpol.allowed : en.netpol.blocked)}
+            {en.netpol.probeTitle(portText(en, p), p.allowed ? en.netpol.allowed : en.netpol.blocked)}
           </p>
           <dl className="facts">
             <div>
               <dt>{en.netpol.egressSide}</dt>
-              <dd>{p.egress.explanation}</dd>
+              <dd>{tr(p.egress.explanation)}</dd>
             </div>
             <div>
               <dt>{en.netpol.ingressSide}</dt>
-              <dd>{p.ingress.explanation}</dd>
+              <dd>{tr(p.ingress.explanation)}</dd>
             </div>
           </dl>
         </div>
@@ -60,6 +62,7 @@ function Explanation({ from, to, probes }: { from: string; to: string; probes: r
 }
 
 export function ConnectivityMatrix({ answer }: { answer: NetpolAnswer }) {
+  const en = useStrings();
   const probe = useNetpol((s) => s.probe);
   const picked = useNetpol((s) => s.picked);
   const m = answer.matrix;
@@ -73,6 +76,7 @@ export function ConnectivityMatrix({ answer }: { answer: NetpolAnswer }) {
   const fromIndex = m?.pods.indexOf(pickedFrom) ?? -1;
   const toIndex = m?.pods.indexOf(pickedTo) ?? -1;
   const pickedCell = m?.cells[fromIndex]?.[toIndex];
+  const word = wordsOf(en);
   return (
     <Section title={en.netpol.matrix}>
       <p className="hint">{en.netpol.matrixHint}</p>

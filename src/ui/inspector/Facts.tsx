@@ -1,7 +1,7 @@
 // Small building blocks of the inspector: a term/value list and a labels list, as text only.
 import type { ReactNode } from 'react';
 import type { Labels } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
+import { useStrings } from '../../state/hooks.ts';
 
 export function Facts({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
   return (
@@ -17,6 +17,7 @@ export function Facts({ rows }: { rows: readonly (readonly [string, ReactNode])[
 }
 
 export function LabelList({ labels }: { labels: Labels }) {
+  const en = useStrings();
   const entries = Object.entries(labels);
   if (entries.length === 0) return <span className="muted">{en.fields.none}</span>;
   return (

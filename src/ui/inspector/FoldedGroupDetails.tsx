@@ -2,10 +2,9 @@
 // many Services): what the graph does not draw, what those items connect to, and a switch
 // between the first few and all of them.
 import type { GraphEdge, GraphNode } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
 import { foldGroup, openGroup } from '../../state/folding.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import { select } from '../../state/view.ts';
 import { Section } from './Facts.tsx';
 
@@ -29,6 +28,7 @@ interface EndsProps {
 
 /** The items at the other end of the group's edges. */
 function Ends({ title, edges, end, count }: EndsProps) {
+  const en = useStrings();
   if (edges.length === 0) return null;
   return (
     <Section title={title}>
@@ -48,6 +48,8 @@ function Ends({ title, edges, end, count }: EndsProps) {
 }
 
 export function FoldedGroupDetails({ item, edges }: Props) {
+  const en = useStrings();
+  const tr = useEngineText();
   const pods = item.kind === 'pod-group';
   const hidden = item.hidden ?? [];
   const drawn = useDocument(
@@ -95,7 +97,7 @@ export function FoldedGroupDetails({ item, edges }: Props) {
               <button type="button" className="link" onClick={() => select(member.id)}>
                 {`${member.namespace ?? ''}/${member.label}`}
               </button>
-              <span className="muted"> {member.detail}</span>
+              <span className="muted"> {tr(member.detail)}</span>
               {member.status !== 'ok' && <span className="badge warn">{en.status[member.status]}</span>}
             </li>
           ))}

@@ -1,8 +1,7 @@
 // One hop of the simulation, picked in the timeline: where it happened, the packet's addresses
 // before and after, and what decided it (the rule, highlighted in that node's rules below).
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import type { SimHop } from '../../state/sim.ts';
 import { jumpTo } from '../../state/view.ts';
 import { Facts, Section } from './Facts.tsx';
@@ -15,6 +14,8 @@ function ruleNode(hop: SimHop): string | undefined {
 }
 
 export function HopDetails({ hop }: { hop: SimHop }) {
+  const en = useStrings();
+  const tr = useEngineText();
   const shown = useDocument(shownSummary);
   const via = hop.via === undefined ? undefined : shown?.graph?.nodes.find((n) => n.id === hop.via);
   // A NetworkPolicy rule is not one of kube-proxy's: no node rules to mark.
@@ -23,11 +24,11 @@ export function HopDetails({ hop }: { hop: SimHop }) {
     a ? <code key="a">{`${a.src} → ${a.dst}`}</code> : en.fields.none;
   return (
     <Section title={en.player.hop}>
-      <p className="hop-description">{hop.description}</p>
+      <p className="hop-description">{tr(hop.description)}</p>
       <Facts
         rows={[
-          [en.player.where, hop.where],
-          [en.player.kind, `${hop.kind}${hop.reply ? ` (${en.player.reply})` : ''}`],
+          [en.player.where, tr(hop.where)],
+          [en.player.kind, `${en.hopKinds[hop.kind] ?? hop.kind}${hop.reply ? ` (${en.player.reply})` : ''}`],
           [en.player.before, addresses(hop.before)],
           [en.player.after, addresses(hop.after)],
           ...(hop.rule !== undefined

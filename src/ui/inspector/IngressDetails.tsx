@@ -1,7 +1,6 @@
 // An Ingress in the inspector: whether ingress-nginx serves it, the route table it made from it
 // (a row lights up the path its requests take), and "try a URL".
-import { en } from '../../i18n/en.ts';
-import { useView } from '../../state/hooks.ts';
+import { useEngineText, useStrings, useView } from '../../state/hooks.ts';
 import type { Inspection } from '../../state/inspection.ts';
 import { highlightPath } from '../../state/view.ts';
 import { Facts, Section } from './Facts.tsx';
@@ -17,6 +16,8 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
 export function IngressDetails({ inspection, loading, revision }: Props) {
+  const en = useStrings();
+  const tr = useEngineText();
   const highlight = useView((s) => s.highlightFor);
   const details = inspection?.kind === 'ingress' ? inspection : undefined;
   if (!details) return <p className="muted">{loading ? en.loading : en.fields.none}</p>;
@@ -24,7 +25,7 @@ export function IngressDetails({ inspection, loading, revision }: Props) {
     ? details.address !== undefined
       ? en.ingress.served(details.address)
       : en.ingress.servedNoAddress
-    : en.ingress.ignored(details.ignoredReason ?? '');
+    : en.ingress.ignored(tr(details.ignoredReason ?? ''));
   return (
     <>
       <Facts
@@ -69,7 +70,7 @@ export function IngressDetails({ inspection, loading, revision }: Props) {
                       <code>{r.path}</code>
                       {r.isDefaultBackend && <span className="muted"> ({en.ingress.defaultRoute})</span>}
                     </td>
-                    <td title={`${en.ingress.match}: ${r.match}`}>{r.pathType}</td>
+                    <td title={`${en.ingress.match}: ${tr(r.match)}`}>{r.pathType}</td>
                     <td>{r.backend}</td>
                     <td>{r.rewriteTarget ?? ''}</td>
                     <td>{r.tlsSecret ?? ''}</td>
@@ -84,7 +85,7 @@ export function IngressDetails({ inspection, loading, revision }: Props) {
         <Section title={en.ingress.notes}>
           <ul className="notes">
             {details.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{tr(n)}</li>
             ))}
           </ul>
         </Section>

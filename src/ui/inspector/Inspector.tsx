@@ -2,11 +2,11 @@
 import { memo, useEffect } from 'react';
 import type { ClusterModel } from '../../engine/index.ts';
 import type { GraphEdge, GraphNode } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useInspection, useSim, useView } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useInspection, useSim, useStrings, useView } from '../../state/hooks.ts';
 import { requestInspection } from '../../state/inspection.ts';
 import { jumpTo, select } from '../../state/view.ts';
+import { itemLabel } from '../graph/item-text.ts';
 import { KindIcon } from '../kit/KindIcon.tsx';
 import { Facts } from './Facts.tsx';
 import { HopDetails } from './HopDetails.tsx';
@@ -25,6 +25,8 @@ interface BodyProps {
 }
 
 function Body({ item, model, edges, revision }: BodyProps) {
+  const en = useStrings();
+  const tr = useEngineText();
   const inspection = useInspection((s) => s.inspection);
   const loading = useInspection((s) => s.loading);
   const [, namespace, name] = item.id.split('/');
@@ -87,7 +89,7 @@ function Body({ item, model, edges, revision }: BodyProps) {
   const routes = edges.filter((e) => e.source === item.id);
   return (
     <>
-      <p>{item.detail}</p>
+      <p>{tr(item.detail)}</p>
       {routes.length > 0 && (
         <Facts
           rows={[
@@ -99,7 +101,7 @@ function Body({ item, model, edges, revision }: BodyProps) {
                     <button type="button" className="link" onClick={() => select(e.target)}>
                       {e.target.split('/').slice(1).join('/')}
                     </button>
-                    {e.label && <span className="muted"> {e.label}</span>}
+                    {e.label && <span className="muted"> {tr(e.label)}</span>}
                   </li>
                 ))}
               </ul>,
@@ -112,6 +114,8 @@ function Body({ item, model, edges, revision }: BodyProps) {
 }
 
 export const Inspector = memo(function Inspector() {
+  const en = useStrings();
+  const tr = useEngineText();
   const selected = useView((s) => s.selected);
   const shown = useDocument(shownSummary);
   const item = shown?.graph?.nodes.find((n) => n.id === selected);
@@ -137,7 +141,9 @@ export const Inspector = memo(function Inspector() {
           <header className="inspector-head">
             <KindIcon kind={item.kind} />
             <span className="kind">{en.kinds[item.kind]}</span>
-            <span className="name">{item.namespace ? `${item.namespace}/${item.label}` : item.label}</span>
+            <span className="name">
+              {item.namespace ? `${item.namespace}/${item.label}` : itemLabel(item, tr)}
+            </span>
             {item.sourceRange && (
               <button
                 type="button"

@@ -2,8 +2,7 @@
 // and format chosen here change only this view; the scenario's mode is written in the text.
 import { useEffect } from 'react';
 import type { ProxyMode } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
-import { useRules, useView } from '../../state/hooks.ts';
+import { useRules, useStrings, useView } from '../../state/hooks.ts';
 import { requestRules } from '../../state/rules.ts';
 import { showRulesAs } from '../../state/view.ts';
 import { PROXY_MODES } from '../kit/proxy-modes.ts';
@@ -19,6 +18,7 @@ interface Props {
 }
 
 export function NodeRules({ nodeName, revision, scenarioMode, markLine }: Props) {
+  const en = useStrings();
   const chosen = useView((s) => s.rulesMode);
   const chosenFormat = useView((s) => s.rulesFormat);
   // A hop's rule is quoted as kube-proxy writes it: show that text, where it can be found verbatim.

@@ -2,11 +2,11 @@
 // (environment variables and resolv.conf, computed by the engine in the worker).
 import type { ClusterPod } from '../../engine/index.ts';
 import type { GraphEdge } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
 import type { Inspection } from '../../state/inspection.ts';
 import { select } from '../../state/view.ts';
 import { Facts, LabelList, Section } from './Facts.tsx';
 import { PodPolicies } from './PodPolicies.tsx';
+import { useStrings } from '../../state/hooks.ts';
 
 interface Props {
   readonly pod: ClusterPod;
@@ -17,6 +17,7 @@ interface Props {
 }
 
 export function PodDetails({ pod, selectedBy, inspection, loading, revision }: Props) {
+  const en = useStrings();
   const details = inspection?.kind === 'pod' ? inspection : undefined;
   return (
     <>
@@ -25,7 +26,7 @@ export function PodDetails({ pod, selectedBy, inspection, loading, revision }: P
           [en.fields.ip, <code key="ip">{pod.ip || en.fields.none}</code>],
           [en.fields.node, pod.node || en.fields.none],
           [en.fields.namespace, pod.namespace],
-          [en.fields.status, `${pod.phase}, ${pod.ready ? en.status.ok : en.status['not-ready']}`],
+          [en.fields.status, `${en.phases[pod.phase]}, ${pod.ready ? en.status.ok : en.status['not-ready']}`],
           [en.fields.owner, pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : en.fields.none],
           [en.fields.labels, <LabelList key="labels" labels={pod.labels} />],
         ]}

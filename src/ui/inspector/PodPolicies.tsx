@@ -1,13 +1,13 @@
 // A pod's NetworkPolicies in the inspector: per direction, the policies that isolate it (each a
 // link to its own inspector and to where it is written), or that nothing does.
 import { useEffect } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useNetpol } from '../../state/hooks.ts';
+import { useNetpol, useStrings } from '../../state/hooks.ts';
 import { isolatingPolicies, requestNetworkPolicies, type NetpolPolicy } from '../../state/netpol.ts';
 import { jumpTo, select } from '../../state/view.ts';
 import { Facts, Section } from './Facts.tsx';
 
 export function PolicyLinks({ policies }: { policies: readonly NetpolPolicy[] }) {
+  const en = useStrings();
   return (
     <ul className="links">
       {policies.map((p) => (
@@ -38,6 +38,7 @@ interface Props {
 }
 
 export function PodPolicies({ podId, namespace, revision }: Props) {
+  const en = useStrings();
   const answer = useNetpol((s) => s.answer);
   const loading = useNetpol((s) => s.loading);
   useEffect(() => requestNetworkPolicies(revision, namespace, false), [revision, namespace]);
@@ -59,8 +60,8 @@ export function PodPolicies({ podId, namespace, revision }: Props) {
       ) : (
         <Facts
           rows={[
-            [en.netpol.ingress, side(ingress, 'ingress')],
-            [en.netpol.egress, side(egress, 'egress')],
+            [en.netpol.ingress, side(ingress, en.netpol.direction.ingress)],
+            [en.netpol.egress, side(egress, en.netpol.direction.egress)],
           ]}
         />
       )}

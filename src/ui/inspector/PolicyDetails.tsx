@@ -1,8 +1,7 @@
 // A NetworkPolicy in the inspector (selected from the editor or the objects list: it draws nothing
 // of its own): whom it selects, its rules in plain words, and its namespace's connectivity matrix.
 import { useEffect } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useNetpol } from '../../state/hooks.ts';
+import { useEngineText, useNetpol, useStrings } from '../../state/hooks.ts';
 import { requestNetworkPolicies, type NetpolPolicy } from '../../state/netpol.ts';
 import { jumpTo, select } from '../../state/view.ts';
 import { PolicyIcon } from '../kit/VerdictIcon.tsx';
@@ -10,10 +9,12 @@ import { ConnectivityMatrix } from './ConnectivityMatrix.tsx';
 import { Facts, Section } from './Facts.tsx';
 
 function Rules({ policy, direction }: { policy: NetpolPolicy; direction: 'Ingress' | 'Egress' }) {
-  const lower = direction === 'Ingress' ? 'ingress' : 'egress';
+  const en = useStrings();
+  const tr = useEngineText();
+  const lower = en.netpol.direction[direction === 'Ingress' ? 'ingress' : 'egress'];
   const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
   return (
-    <Section title={en.netpol.rules(direction)}>
+    <Section title={en.netpol.rules(en.netpol.direction[direction])}>
       {!policy.policyTypes.includes(direction) ? (
         <p className="muted">{en.netpol.notInTypes(lower)}</p>
       ) : rules.length === 0 ? (
@@ -21,7 +22,7 @@ function Rules({ policy, direction }: { policy: NetpolPolicy; direction: 'Ingres
       ) : (
         <ul className="notes">
           {rules.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r}>{tr(r)}</li>
           ))}
         </ul>
       )}
@@ -30,6 +31,7 @@ function Rules({ policy, direction }: { policy: NetpolPolicy; direction: 'Ingres
 }
 
 function Policy({ policy }: { policy: NetpolPolicy }) {
+  const en = useStrings();
   return (
     <>
       <Facts
@@ -66,6 +68,7 @@ function Policy({ policy }: { policy: NetpolPolicy }) {
 }
 
 export function PolicyDetails({ id, revision }: { id: string; revision: number }) {
+  const en = useStrings();
   const [, namespace = '', name = ''] = id.split('/');
   const answer = useNetpol((s) => s.answer);
   const loading = useNetpol((s) => s.loading);

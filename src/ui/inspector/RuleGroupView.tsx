@@ -1,8 +1,8 @@
 // One Service's lines of a node's rules (or kube-proxy's own), folded behind a disclosure button;
 // the text is rendered only while open, so a large cluster's rules stay cheap.
 import { useEffect, useId, useRef, useState } from 'react';
-import { en } from '../../i18n/en.ts';
 import type { RuleGroup } from '../../state/rules.ts';
+import { useStrings } from '../../state/hooks.ts';
 
 /** Whether a printed line is the rule `mark` (the tools indent a little). */
 export const isMarked = (line: string, mark: string | undefined): boolean =>
@@ -15,6 +15,7 @@ interface Props {
 }
 
 export function RuleGroupView({ group, highlighted, markLine }: Props) {
+  const en = useStrings();
   // Open while highlighted, until the user folds or unfolds it themselves.
   const [toggled, setToggled] = useState<boolean | undefined>(undefined);
   const open = toggled ?? highlighted;

@@ -1,9 +1,9 @@
 // A Service in the inspector: its ClusterIP and ports, the endpoints behind it, its DNS names.
 import type { ClusterService, Endpoints } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
 import type { Inspection } from '../../state/inspection.ts';
 import { select } from '../../state/view.ts';
 import { Facts, Section } from './Facts.tsx';
+import { useStrings } from '../../state/hooks.ts';
 
 interface Props {
   readonly service: ClusterService;
@@ -13,6 +13,7 @@ interface Props {
 }
 
 export function ServiceDetails({ service, endpoints, inspection, loading }: Props) {
+  const en = useStrings();
   const dns = inspection?.kind === 'service' ? inspection.dns : undefined;
   const addresses = (endpoints?.subsets ?? []).flatMap((s) => [
     ...s.addresses.map((a) => ({ ...a, ready: true, ports: s.ports })),

@@ -2,12 +2,13 @@
 // paths did not match. The answer comes from the engine's route table in the worker.
 import { useEffect, type SyntheticEvent } from 'react';
 import type { UrlCandidate } from '../../state/url-try.ts';
-import { en } from '../../i18n/en.ts';
-import { useUrlTry } from '../../state/hooks.ts';
+import { useEngineText, useStrings, useUrlTry } from '../../state/hooks.ts';
 import { setTryUrl, tryUrl } from '../../state/url-try.ts';
 import { Facts, Section } from './Facts.tsx';
 
 function Candidates({ title, items }: { title: string; items: readonly UrlCandidate[] }) {
+  const en = useStrings();
+  const tr = useEngineText();
   if (items.length === 0) return null;
   return (
     <Section title={title}>
@@ -15,7 +16,7 @@ function Candidates({ title, items }: { title: string; items: readonly UrlCandid
         {items.map((c, i) => (
           <li key={`${c.label}/${String(i)}`} className={c.matched ? 'matched' : 'unmatched'}>
             <span className="verdict">{c.matched ? en.ingress.matched : en.ingress.notMatched}</span>{' '}
-            <code>{c.label}</code>: {c.reason}
+            <code>{c.label}</code>: {tr(c.reason)}
           </li>
         ))}
       </ul>
@@ -24,6 +25,8 @@ function Candidates({ title, items }: { title: string; items: readonly UrlCandid
 }
 
 export function TryUrl({ revision }: { revision: number }) {
+  const en = useStrings();
+  const tr = useEngineText();
   const url = useUrlTry((s) => s.url);
   const answer = useUrlTry((s) => s.answer);
   const loading = useUrlTry((s) => s.loading);
@@ -56,12 +59,12 @@ export function TryUrl({ revision }: { revision: number }) {
         <button type="submit">{en.ingress.tryButton}</button>
       </form>
       {loading && <p className="muted">{en.loading}</p>}
-      {!loading && answer && !answer.ok && <p role="alert">{answer.error}</p>}
+      {!loading && answer && !answer.ok && <p role="alert">{tr(answer.error)}</p>}
       {!loading && answer?.ok && (
         <section aria-label={en.ingress.answer} aria-live="polite" className="url-answer">
           <Facts
             rows={[
-              [en.ingress.answer, en.ingress.statusLine(answer.httpStatus, answer.outcome)],
+              [en.ingress.answer, en.ingress.statusLine(answer.httpStatus, tr(answer.outcome))],
               [
                 en.ingress.rule,
                 answer.rule ? `${answer.rule.host || '*'} ${answer.rule.path}` : en.fields.none,
@@ -77,7 +80,7 @@ export function TryUrl({ revision }: { revision: number }) {
           <Section title={en.ingress.why}>
             <ol className="explanation">
               {answer.explanation.map((line, i) => (
-                <li key={String(i)}>{line}</li>
+                <li key={String(i)}>{tr(line)}</li>
               ))}
             </ol>
           </Section>

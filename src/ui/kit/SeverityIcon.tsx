@@ -1,9 +1,9 @@
 // Bundled SVG icons: the severity is told by shape and label, not by colour alone.
 import type { Severity } from '../../engine/index.ts';
-
-const label: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+import { useStrings } from '../../state/hooks.ts';
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
+  const label = useStrings().severity;
   return (
     <svg
       className={`icon ${severity}`}

@@ -1,11 +1,11 @@
 // What the engine read from the text: one row per object, the last good reading while broken.
 import { memo } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
 
 export const ObjectsPanel = memo(function ObjectsPanel() {
+  const en = useStrings();
   const shown = useDocument(shownSummary);
   const lastGood = useDocument((s) => s.lastGood);
   const hasErrors = useDocument((s) => s.summary?.diagnostics.some((d) => d.severity === 'error') ?? false);

@@ -1,13 +1,13 @@
 // Requests per backend pod, per flow, as bars: iptables' random spread, IPVS rr and session
 // affinity side by side. Counts are written next to each bar, so colour is not the only signal.
 import { memo } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useSim } from '../../state/hooks.ts';
+import { useSim, useStrings } from '../../state/hooks.ts';
 import type { SimCounters } from '../../state/sim.ts';
 
 type Flow = SimCounters['flows'][number];
 
 function FlowBars({ flow, label }: { flow: Flow; label: string }) {
+  const en = useStrings();
   const entries = Object.entries(flow.backends).sort(([a], [b]) => a.localeCompare(b));
   const max = Math.max(1, ...entries.map(([, n]) => n));
   return (
@@ -32,6 +32,7 @@ function FlowBars({ flow, label }: { flow: Flow; label: string }) {
 }
 
 export const Counters = memo(function Counters() {
+  const en = useStrings();
   const counters = useSim((s) => s.counters);
   const flows = [
     ...(counters?.flows.map((f) => ({ flow: f, label: `${f.from} → ${f.to}` })) ?? []),

@@ -1,9 +1,8 @@
 // The player: play, pause, step one hop back or forward, speed, no-motion; the timeline of hops
 // (Packet Tracer's event list), requests per backend pod, and "send a request".
 import { memo, useEffect } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument, useSim } from '../../state/hooks.ts';
+import { useDocument, useSim, useStrings } from '../../state/hooks.ts';
 import {
   pause,
   play,
@@ -20,6 +19,7 @@ import { SendRequest } from './SendRequest.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export const Player = memo(function Player() {
+  const en = useStrings();
   const revision = useDocument((s) => (shownSummary(s)?.graph ? shownSummary(s)?.revision : undefined));
   const runRevision = useSim((s) => s.revision);
   const playing = useSim((s) => s.playing);

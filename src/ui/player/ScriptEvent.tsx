@@ -2,9 +2,8 @@
 // down (or up), at the current virtual time. It is written into the Simulation document's
 // `events`, so the text, and a link to it, replays the failure.
 import { memo, useState, type SyntheticEvent } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useStrings } from '../../state/hooks.ts';
 import { scriptEvent, type ScriptedEvent } from '../../state/sim-script.ts';
 
 const ACTIONS = ['notReady', 'ready', 'deletePod', 'nodeDown', 'nodeUp'] as const;
@@ -19,6 +18,7 @@ function eventOf(action: Action, target: string): ScriptedEvent | undefined {
 }
 
 export const ScriptEvent = memo(function ScriptEvent() {
+  const en = useStrings();
   const cluster = useDocument((s) => shownSummary(s)?.cluster);
   const [action, setAction] = useState<Action>('notReady');
   const [target, setTarget] = useState('');

@@ -1,11 +1,11 @@
 // "Send a request" from any pod or from outside, to any URL or HOST:PORT.
 import { memo, useState, type SyntheticEvent } from 'react';
-import { en } from '../../i18n/en.ts';
 import { shownSummary } from '../../state/document.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useStrings } from '../../state/hooks.ts';
 import { send } from '../../state/sim.ts';
 
 export const SendRequest = memo(function SendRequest() {
+  const en = useStrings();
   const pods = useDocument((s) => shownSummary(s)?.cluster?.pods);
   const revision = useDocument((s) => (shownSummary(s)?.graph ? shownSummary(s)?.revision : undefined));
   const [from, setFrom] = useState('external');

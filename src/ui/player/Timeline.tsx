@@ -1,10 +1,11 @@
 // The hops of the run, newest last: click one to see it in the inspector; the picked one is marked.
 import { memo, useEffect, useRef } from 'react';
-import { en } from '../../i18n/en.ts';
-import { useSim } from '../../state/hooks.ts';
+import { useEngineText, useSim, useStrings } from '../../state/hooks.ts';
 import { pick } from '../../state/sim.ts';
 
 export const Timeline = memo(function Timeline() {
+  const en = useStrings();
+  const tr = useEngineText();
   const hops = useSim((s) => s.hops);
   const picked = useSim((s) => s.picked);
   const list = useRef<HTMLOListElement>(null);
@@ -29,8 +30,8 @@ export const Timeline = memo(function Timeline() {
               >
                 <span className="at">{(h.at / 1000).toFixed(3)}</span>
                 <span className="req">#{h.request}</span>
-                <span className="where">{h.where}</span>
-                <span className="kind">{h.kind}</span>
+                <span className="where">{tr(h.where)}</span>
+                <span className="kind">{en.hopKinds[h.kind] ?? h.kind}</span>
                 {h.reply && <span className="badge">{en.player.reply}</span>}
               </button>
             </li>

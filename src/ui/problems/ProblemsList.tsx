@@ -1,8 +1,7 @@
 // Every diagnostic, in text order; a click moves the editor to its line.
 import { memo } from 'react';
 import type { Diagnostic } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
-import { useDocument } from '../../state/hooks.ts';
+import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
 import { SeverityIcon } from '../kit/SeverityIcon.tsx';
 
@@ -10,6 +9,8 @@ const byPosition = (a: Diagnostic, b: Diagnostic) =>
   a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;
 
 export const ProblemsList = memo(function ProblemsList() {
+  const en = useStrings();
+  const tr = useEngineText();
   const diagnostics = useDocument((s) => s.summary?.diagnostics);
   const sorted = [...(diagnostics ?? [])].sort(byPosition);
   return (
@@ -32,8 +33,16 @@ export const ProblemsList = memo(function ProblemsList() {
                 <span className="where">
                   {d.range.start.line}:{d.range.start.column}
                 </span>
-                <span className="message">{d.message}</span>
-                {d.hint && <span className="hint">{d.hint}</span>}
+                {/* The API server's own wording, kept verbatim; a Korean gloss where one exists. */}
+                <span className="message" lang="en">
+                  {d.message}
+                </span>
+                {tr(d.message) !== d.message && <span className="gloss">{tr(d.message)}</span>}
+                {d.hint && (
+                  <span className="hint" lang={tr(d.hint) === d.hint ? 'en' : undefined}>
+                    {tr(d.hint)}
+                  </span>
+                )}
               </button>
             </li>
           ))}
