@@ -29,6 +29,8 @@ export const documentStore = createStore<DocumentState>(() => ({
 }));
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;
+/** False in the embed view: the user's autosave is never read nor written there. */
+let persist = true;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function runParse(): Promise<void> {
@@ -45,6 +47,7 @@ async function runParse(): Promise<void> {
 export function flushAutosave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
+  if (!persist) return;
   documentStore.setState({ storageOk: saveAutosave(documentStore.getState().text) });
 }
 
@@ -52,7 +55,7 @@ export function setText(text: string, options: { immediate?: boolean } = {}): vo
   if (text === documentStore.getState().text && documentStore.getState().summary) return;
   documentStore.setState({ text });
   if (saveTimer !== undefined) clearTimeout(saveTimer);
-  saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
+  if (persist) saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
   if (parseTimer !== undefined) clearTimeout(parseTimer);
   parseTimer = setTimeout(() => void runParse(), options.immediate ? 0 : PARSE_DEBOUNCE_MS);
 }
@@ -64,9 +67,13 @@ foldingStore.subscribe(() => {
   parseTimer = setTimeout(() => void runParse(), 0);
 });
 
-/** The text to open with: the autosave if there is one, else the default scenario. */
-export function initDocument(defaultText: string): void {
-  const saved = loadAutosave();
+/**
+ * The text to open with: the autosave if there is one, else the default scenario. With
+ * `persist: false` (the embed view) the autosave is neither read nor written.
+ */
+export function initDocument(defaultText: string, options: { persist?: boolean } = {}): void {
+  persist = options.persist ?? true;
+  const saved = persist ? loadAutosave() : undefined;
   setText(saved ?? defaultText, { immediate: true });
   globalThis.addEventListener?.('pagehide', flushAutosave);
 }
