@@ -76,7 +76,8 @@ function run(action: PresentAction): void {
 export function usePresentKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.repeat || isTyping(e.target)) return;
+      // Not `defaultPrevented`: React Flow prevents Space (its pan key) on the whole document.
+      if (e.repeat || isTyping(e.target)) return;
       const action = actionOf(e, presentStore.getState().presenting);
       if (action === undefined) return;
       e.preventDefault();
