@@ -2,13 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
 import { openScenarioFromUrl } from './state/gallery.ts';
+import { isEmbedAddress, setEmbed } from './state/present.ts';
 import { startDocument } from './state/share-open.ts';
 import { App } from './ui/app/App.tsx';
 import './ui/app/app.css';
 
 // The autosave (or the default scenario), then a share link in the address bar if there is one,
-// or a gallery scenario named by `?scenario=`.
-startDocument(DEFAULT_SCENARIO);
+// or a gallery scenario named by `?scenario=`. Embedded in slides (`?embed=1`): the user's
+// autosave is neither read nor written.
+const embed = isEmbedAddress(location.search);
+setEmbed(embed);
+startDocument(DEFAULT_SCENARIO, { persist: !embed });
 openScenarioFromUrl();
 const root = document.getElementById('root');
 if (root) {

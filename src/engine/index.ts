@@ -216,6 +216,7 @@ export {
 // The discrete-event simulator: requests hop by hop in virtual time, seeded.
 export type {
   FlowCounters,
+  HopPick,
   SimClusterEvent,
   SimCounters,
   SimHop,

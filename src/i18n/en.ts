@@ -342,6 +342,53 @@ export const en = {
     leave: 'leave',
     event: 'event',
   } as Readonly<Record<string, string>>,
+  present: {
+    present: 'Present',
+    presentHint: 'Presentation mode (P)',
+    leave: 'Leave presentation',
+    fullscreen: 'Full screen',
+    keys: 'Space play or pause · ← → one step · + − speed · F full screen · Esc leave',
+    speedShown: (speed: string) => `Speed ${speed}×`,
+    captions: 'Captions',
+    captionsEmpty: 'Press Play or → and each hop is told here.',
+    openInPodwire: 'Open in Podwire',
+    exportMenu: 'Export',
+    exportPng: 'Graph as PNG',
+    exportSvg: 'Graph as SVG',
+    copyTrace: 'Copy trace',
+    downloadTraceText: 'Download trace (text)',
+    downloadTraceJson: 'Download trace (JSON)',
+    downloadRules: 'Download rules',
+    copied: 'Copied.',
+    copyFailed: 'Copy failed: the browser refused.',
+    /** Caption words: one sentence per hop. */
+    hop: {
+      random: (where: string, pod: string, odds: string) =>
+        `kube-proxy on ${where} picked pod ${pod} with probability ${odds}`,
+      only: (where: string, pod: string) => `kube-proxy on ${where} sent it to pod ${pod}, the only endpoint`,
+      roundRobin: (where: string, pod: string, of: number) =>
+        `kube-proxy on ${where} picked pod ${pod} in turn (round robin over ${of})`,
+      sticky: (where: string, pod: string) =>
+        `kube-proxy on ${where} picked pod ${pod}: sticky, the same pod as before`,
+      scheduler: (where: string, pod: string) => `kube-proxy on ${where} picked pod ${pod} (IPVS scheduler)`,
+      ingress: (pod: string, of: number) =>
+        of > 1
+          ? `ingress-nginx picked pod ${pod} in turn (round robin over ${of})`
+          : `ingress-nginx sent it to pod ${pod}, the only endpoint`,
+      proxyFailed: (where: string) => `kube-proxy on ${where} stopped the packet: no endpoint took it`,
+      send: (where: string) => `${where} sends the request`,
+      deliver: (where: string) => `delivered to ${where}`,
+      respond: (where: string) => `${where} answers`,
+      receive: (where: string) => `${where} receives the answer`,
+      policy: (where: string, ok: boolean) =>
+        ok ? `a NetworkPolicy lets it through at ${where}` : `a NetworkPolicy drops it at ${where}`,
+      ingressRoute: (where: string) => `ingress-nginx at ${where} matches a host and path`,
+      dns: (where: string) => `DNS at ${where}`,
+      other: (where: string, kind: string) => `${kind} at ${where}`,
+      failed: (sentence: string) => `${sentence}: it fails here`,
+      reply: (sentence: string) => `${sentence} (on the way back)`,
+    },
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

@@ -32,6 +32,8 @@ export const documentStore = createStore<DocumentState>(() => ({
 }));
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;
+/** False in the embed view: the user's autosave is never read nor written there. */
+let persist = true;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function runParse(): Promise<void> {
@@ -48,8 +50,8 @@ async function runParse(): Promise<void> {
 export function flushAutosave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
-  // A view-only link never overwrites the user's own autosave.
-  if (documentStore.getState().viewOnly) return;
+  // The embed view and a view-only link never overwrite the user's own autosave.
+  if (!persist || documentStore.getState().viewOnly) return;
   documentStore.setState({ storageOk: saveAutosave(documentStore.getState().text) });
 }
 
@@ -57,7 +59,7 @@ export function setText(text: string, options: { immediate?: boolean } = {}): vo
   if (text === documentStore.getState().text && documentStore.getState().summary) return;
   documentStore.setState({ text });
   if (saveTimer !== undefined) clearTimeout(saveTimer);
-  saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
+  if (persist) saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
   if (parseTimer !== undefined) clearTimeout(parseTimer);
   parseTimer = setTimeout(() => void runParse(), options.immediate ? 0 : PARSE_DEBOUNCE_MS);
 }
@@ -75,10 +77,14 @@ export function setViewOnly(viewOnly: boolean): void {
   if (!viewOnly) flushAutosave();
 }
 
-/** The text to open with: `opening` (a shared link's), else the autosave, else the default scenario. */
-export function initDocument(defaultText: string, opening?: string): void {
-  const saved = opening === undefined ? loadAutosave() : undefined;
-  setText(opening ?? saved ?? defaultText, { immediate: true });
+/**
+ * The text to open with: the autosave if there is one, else the default scenario. With
+ * `persist: false` (the embed view) the autosave is neither read nor written.
+ */
+export function initDocument(defaultText: string, options: { persist?: boolean } = {}): void {
+  persist = options.persist ?? true;
+  const saved = persist ? loadAutosave() : undefined;
+  setText(saved ?? defaultText, { immediate: true });
   globalThis.addEventListener?.('pagehide', flushAutosave);
 }
 

@@ -5,6 +5,7 @@ import { documentStore, type DocumentState } from './document.ts';
 import { inspectionStore, type InspectionState } from './inspection.ts';
 import { languageStore } from './language.ts';
 import { netpolStore, type NetpolState } from './netpol.ts';
+import { presentStore, type PresentState } from './present.ts';
 import { rulesStore, type RulesState } from './rules.ts';
 import { simStore, type SimState } from './sim.ts';
 import { urlTryStore, type UrlTryState } from './url-try.ts';
@@ -36,6 +37,10 @@ export function useSim<T>(selector: (s: SimState) => T): T {
 
 export function useNetpol<T>(selector: (s: NetpolState) => T): T {
   return useStore(netpolStore, selector);
+}
+
+export function usePresent<T>(selector: (s: PresentState) => T): T {
+  return useStore(presentStore, selector);
 }
 
 /** The current language's UI strings; components re-render when the language changes. */

@@ -160,9 +160,9 @@ export function editCopy(): void {
 }
 
 /** Starts the document (autosave or `fallback`), then opens a link in the address bar and any later one. */
-export function startDocument(fallback: string): void {
+export function startDocument(fallback: string, options: { persist?: boolean } = {}): void {
   defaultText = fallback;
-  initDocument(fallback);
+  initDocument(fallback, options);
   void openFromLocation();
   globalThis.addEventListener('hashchange', () => void openFromLocation());
 }

@@ -67,6 +67,7 @@ function* kubeProxy(w: Walk, node: string, origin: 'local' | 'forwarded'): Proc<
     before: w.pkt,
     after,
     via: e.via,
+    pick: e.pick,
     failed: d.verdict !== 'dnat',
   });
   w.shown = netfilter;

@@ -108,6 +108,7 @@ export function* ingressNginx(
   );
   let r = routed.first;
   let explanation = routed.firstText;
+  const choices = r.endpoints.length;
   if (r.outcome === 'proxied' && r.service && r.endpoints.length > 1) {
     const key = `${r.service.namespace}/${r.service.name}:${String(r.service.port)}`;
     // resty.roundrobin starts at a random endpoint, then takes them in turn.
@@ -173,6 +174,10 @@ export function* ingressNginx(
     description: `ingress-nginx opens its own connection to endpoint ${sent.dst} directly (the Service's ClusterIP is not used), path ${r.upstreamPath}.`,
     before: conn.seen,
     after: sent,
+    pick:
+      ep.pod === undefined
+        ? undefined
+        : { pod: `${ep.namespace}/${ep.pod}`, how: 'round-robin', probability: 1 / choices, of: choices },
   });
   const saved = req.service;
   const upstream = yield* connect(ctx, req, self, sent, 'TCP');

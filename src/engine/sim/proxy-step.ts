@@ -7,6 +7,7 @@ import { proxyAtNode, type NodeProxyDecision } from './node-proxy.ts';
 import { listens, placesOf, serviceFor, type ServicePortRef } from './places.ts';
 import { memoisedDecision } from './rule-memo.ts';
 import type { RunContext } from './run-context.ts';
+import type { HopPick } from './sim-types.ts';
 
 /** Rule texts that decide a packet's destination or fate, in every mode's printing. */
 const DECISIVE = /-j DNAT|dnat to|^\s*->|-j REJECT|\breject\b|-j DROP|\bdrop$|-j REDIRECT/;
@@ -88,6 +89,37 @@ export function describeDecision(
   return `kube-proxy's ${d.mode} rules on ${node} (${String(d.rulesVisited)} rules looked at): ${what}${why}.`;
 }
 
+/** Session affinity decided, in each mode's own words (the walk's matched rules or its reason). */
+function stuck(d: NodeProxyDecision): boolean {
+  const why = d.why ?? '';
+  return (
+    d.matched.some((m) => m.text.includes('--rcheck')) ||
+    why.startsWith('ClientIP') ||
+    why.startsWith('persistent')
+  );
+}
+
+/** The backend pod a DNAT picked and the odds of that pick; undefined when no pod was picked. */
+export function pickOf(d: NodeProxyDecision): HopPick | undefined {
+  if (d.verdict !== 'dnat' || d.pod === undefined) return undefined;
+  const p = d.probability;
+  // kube-proxy's chains give every endpoint 1/n overall (iptables: 1/n, then 1/(n-1) of the rest…).
+  const of = p !== undefined && p > 0 && p <= 1 ? Math.round(1 / p) : undefined;
+  if (stuck(d)) return { pod: d.pod, how: 'sticky' };
+  const how: HopPick['how'] =
+    d.mode === 'iptables' || d.mode === 'nftables'
+      ? 'random'
+      : d.mode === 'userspace' || (d.why ?? '').startsWith('rr:')
+        ? 'round-robin'
+        : 'scheduler';
+  return {
+    pod: d.pod,
+    how,
+    ...(p !== undefined ? { probability: p } : {}),
+    ...(of !== undefined && how !== 'scheduler' ? { of } : {}),
+  };
+}
+
 /** What a kube-proxy hop says about a decision; the same for every replay of a memoised one. */
 export interface Explained {
   readonly description: string;
@@ -98,6 +130,7 @@ export interface Explained {
   readonly nodeIP: string;
   /** `ip:port` the connection is DNATed to. */
   readonly dnat: string | undefined;
+  readonly pick: HopPick | undefined;
 }
 
 const explained = new WeakMap<NodeProxyDecision, Explained>();
@@ -128,6 +161,7 @@ export function explainDecision(
     via: name ? `svc/${name}` : undefined,
     nodeIP,
     dnat,
+    pick: pickOf(d),
   };
   explained.set(d, e);
   return e;

@@ -7,7 +7,7 @@
 import type { ProxyMode } from '../cluster/types.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
-import type { SimHop } from './sim-types.ts';
+import type { HopPick, SimHop } from './sim-types.ts';
 import type { TraceOutcome, TraceResult } from './trace-types.ts';
 import type { ClusterView } from './world.ts';
 
@@ -119,6 +119,7 @@ export interface HopFields {
   readonly before?: Tuple | undefined;
   readonly after?: Tuple | undefined;
   readonly via?: string | undefined;
+  readonly pick?: HopPick | undefined;
   /** The description names this connection's own port (`towards 10.244.2.2:42792`): not shared. */
   readonly unique?: boolean;
 }
@@ -157,6 +158,7 @@ export function hop(req: RequestState, f: HopFields): void {
   if (f.before !== undefined) h.before = f.before;
   if (f.after !== undefined) h.after = f.after;
   if (f.via !== undefined) h.via = f.via;
+  if (f.pick !== undefined) h.pick = f.pick;
   req.sink.record(req, h);
 }
 

@@ -4,6 +4,22 @@
 import type { ProxyMode } from '../cluster/types.ts';
 import type { TraceHop, TraceResult } from './trace-types.ts';
 
+/** Which backend pod a balancing decision (kube-proxy, ingress-nginx) picked, and the odds. */
+export interface HopPick {
+  /** `NS/NAME` of the pod picked. */
+  readonly pod: string;
+  /**
+   * `random`: iptables `-m statistic` / nftables numgen; `round-robin`: IPVS rr, userspace,
+   * ingress-nginx; `sticky`: session affinity sent it to the same pod as before; `scheduler`:
+   * another IPVS scheduler (lc, sh, sed, …), whose choice depends on load or a hash.
+   */
+  readonly how: 'random' | 'round-robin' | 'sticky' | 'scheduler';
+  /** The odds of this pod being the one (iptables: of reaching its KUBE-SEP overall); absent when unknown. */
+  readonly probability?: number;
+  /** How many endpoints there were to pick from, when known. */
+  readonly of?: number;
+}
+
 /** One hop of one request in a run. `at` is the run's clock (virtual ms since the run began). */
 export interface SimHop extends TraceHop {
   /** Global event order in the run, from 0. */
@@ -22,6 +38,8 @@ export interface SimHop extends TraceHop {
   readonly reply: boolean;
   /** Graph id of the Service (`svc/NS/NAME`) or Ingress (`ing/NS/NAME`) whose rule decided this hop. */
   readonly via?: string;
+  /** kube-proxy and ingress-nginx hops that chose a backend pod: which one and the odds. */
+  readonly pick?: HopPick;
 }
 
 export interface SimRequestResult extends TraceResult {

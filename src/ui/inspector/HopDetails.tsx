@@ -4,6 +4,7 @@ import { shownSummary } from '../../state/document.ts';
 import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import type { SimHop } from '../../state/sim.ts';
 import { jumpTo } from '../../state/view.ts';
+import { TraceExport } from '../export/TraceExport.tsx';
 import { Facts, Section } from './Facts.tsx';
 import { NodeRules } from './NodeRules.tsx';
 
@@ -36,6 +37,7 @@ export function HopDetails({ hop }: { hop: SimHop }) {
             : []),
         ]}
       />
+      <TraceExport hop={hop} />
       {via?.sourceRange && (
         <button
           type="button"

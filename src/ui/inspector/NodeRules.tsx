@@ -5,6 +5,7 @@ import type { ProxyMode } from '../../engine/index.ts';
 import { useRules, useStrings, useView } from '../../state/hooks.ts';
 import { requestRules } from '../../state/rules.ts';
 import { showRulesAs } from '../../state/view.ts';
+import { RulesDownload } from '../export/RulesDownload.tsx';
 import { PROXY_MODES } from '../kit/proxy-modes.ts';
 import { isMarked, RuleGroupView } from './RuleGroupView.tsx';
 
@@ -62,6 +63,7 @@ export function NodeRules({ nodeName, revision, scenarioMode, markLine }: Props)
       ) : (
         <>
           <h4 className="rules-tool">{en.rules.heading(shown.tool, shown.node)}</h4>
+          <RulesDownload reading={shown} />
           <div className="rules-text" role="region" aria-label={en.rules.text} tabIndex={0}>
             {shown.groups.length === 0 && <p className="muted">{en.rules.empty}</p>}
             {shown.groups.map((g) => (

@@ -13,6 +13,7 @@ import {
   stepBack,
   stepForward,
 } from '../../state/sim.ts';
+import { Captions } from '../present/Captions.tsx';
 import { Counters } from './Counters.tsx';
 import { ScriptEvent } from './ScriptEvent.tsx';
 import { SendRequest } from './SendRequest.tsx';
@@ -37,6 +38,7 @@ export const Player = memo(function Player() {
   }, [revision]);
   return (
     <section className="player" aria-label={en.player.title}>
+      <Captions />
       <div className="player-controls">
         <button type="button" onClick={() => stepBack()} aria-label={en.player.stepBack}>
           <StepIcon back />

@@ -22,7 +22,7 @@ export const Timeline = memo(function Timeline() {
       ) : (
         <ol ref={list}>
           {hops.map((h) => (
-            <li key={h.seq} aria-current={h.seq === picked}>
+            <li key={h.seq} aria-current={h.seq === picked} data-seq={h.seq}>
               <button
                 type="button"
                 className={`hop ${h.status}${h.reply ? ' reply' : ''}`}
