@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { cspPlugin } from './scripts/csp.ts';
 
 // A static build: everything (Monaco and its workers included) is bundled; nothing is fetched
 // from the network at run time.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), ...cspPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
