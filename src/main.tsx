@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
 import { initDocument } from './state/document.ts';
+import { startFaultRecovery } from './state/fault-recovery.ts';
 import { App } from './ui/app/App.tsx';
 import './ui/app/app.css';
 
+startFaultRecovery();
 initDocument(DEFAULT_SCENARIO);
 const root = document.getElementById('root');
 if (root) {

@@ -3,6 +3,7 @@
 import { lazy, Suspense } from 'react';
 import { useDocument, useStrings } from '../../state/hooks.ts';
 import { GraphView } from '../graph/GraphView.tsx';
+import { FaultBanner } from './FaultBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
@@ -31,6 +32,7 @@ export function App() {
           {en.storageUnavailable}
         </div>
       )}
+      <FaultBanner />
       <main className="workspace">
         <div className="left">
           <Suspense fallback={<div className="editor-host loading">{en.editorLoading}</div>}>
