@@ -16,3 +16,12 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Offline after the first visit (scripts/sw.js); production builds only, so dev keeps HMR.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {
+      // Without it the app still works online.
+    });
+  });
+}
