@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
 import { openScenarioFromUrl } from './state/gallery.ts';
+import { startFaultRecovery } from './state/fault-recovery.ts';
 import { isEmbedAddress, setEmbed } from './state/present.ts';
 import { startDocument } from './state/share-open.ts';
 import { App } from './ui/app/App.tsx';
@@ -12,6 +13,7 @@ import './ui/app/app.css';
 // autosave is neither read nor written.
 const embed = isEmbedAddress(location.search);
 setEmbed(embed);
+startFaultRecovery();
 startDocument(DEFAULT_SCENARIO, { persist: !embed });
 openScenarioFromUrl();
 const root = document.getElementById('root');
@@ -21,4 +23,13 @@ if (root) {
       <App />
     </StrictMode>,
   );
+}
+
+// Offline after the first visit (scripts/sw.js); production builds only, so dev keeps HMR.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {
+      // Without it the app still works online.
+    });
+  });
 }

@@ -389,6 +389,18 @@ export const en = {
       reply: (sentence: string) => `${sentence} (on the way back)`,
     },
   },
+  robust: {
+    hang: (doing: string) =>
+      `The engine stopped answering while ${doing}, so Podwire restarted it and is reading your text again. The picture shows the last good reading meanwhile.`,
+    crash: (doing: string) =>
+      `The engine crashed while ${doing}, so Podwire restarted it and is reading your text again. The picture shows the last good reading meanwhile.`,
+    held: 'Podwire has not read this text: the engine hung or crashed on it before. The picture and the simulation wait until you choose.',
+    readAnyway: 'Read it anyway',
+    dismiss: 'Dismiss',
+    reading: 'reading the text',
+    simulating: 'running the simulation',
+    answering: 'answering a question',
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

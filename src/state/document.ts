@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import { parseInWorker, type ParseSummary } from '../worker/client.ts';
 import { loadAutosave, saveAutosave } from './autosave.ts';
+import { mayFeed, readFine } from './fault-guard.ts';
 import { foldingStore } from './folding.ts';
 
 export interface DocumentState {
@@ -38,11 +39,18 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function runParse(): Promise<void> {
   const { text } = documentStore.getState();
+  // A text the engine hung or crashed on waits for the user (fault-guard.ts).
+  if (!mayFeed(text)) {
+    documentStore.setState({ parsing: false });
+    return;
+  }
   documentStore.setState({ parsing: true });
   // For `npm run bench`: edit-to-graph latency runs from here to the graph view's 'graph-drawn'.
   performance.mark('podwire:parse-start');
   const summary = await parseInWorker(text, { expandedGroups: foldingStore.getState().opened });
+  // Superseded, or the worker was given up (fault-recovery.ts reads the text again).
   if (!summary) return;
+  readFine(text);
   performance.mark('podwire:summary-arrived', { detail: summary.elapsedMs });
   documentStore.setState((s) => ({ summary, parsing: false, lastGood: summary.good ? summary : s.lastGood }));
 }
@@ -62,6 +70,12 @@ export function setText(text: string, options: { immediate?: boolean } = {}): vo
   if (persist) saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
   if (parseTimer !== undefined) clearTimeout(parseTimer);
   parseTimer = setTimeout(() => void runParse(), options.immediate ? 0 : PARSE_DEBOUNCE_MS);
+}
+
+/** Reads the current text again at once (after the worker was restarted, or on the user's word). */
+export function reparse(): void {
+  if (parseTimer !== undefined) clearTimeout(parseTimer);
+  parseTimer = setTimeout(() => void runParse(), 0);
 }
 
 // Opening or folding a group changes the picture, not the text: read the same text again.

@@ -17,19 +17,47 @@ export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
     }, text);
 }
 
+/** Console lines the page writes for each Content-Security-Policy violation (see collectPageErrors). */
+const CSP_MARK = '[csp-violation]';
+
 /**
- * Each test starts on the default scenario with no autosave, and fails if the page threw.
- * Call once at the top of a spec file.
+ * Records what went wrong on `page` from now on: uncaught errors, and Content-Security-Policy
+ * violations (the document's `securitypolicyviolation` events, and Chromium's "Refused to …"
+ * console lines, which also cover the workers). Call before the first `goto`.
+ */
+export async function collectPageErrors(
+  page: Page,
+): Promise<{ readonly errors: string[]; readonly violations: string[] }> {
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith(CSP_MARK) || text.includes('Content Security Policy')) violations.push(text);
+  });
+  await page.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.warn(`${mark} ${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  }, CSP_MARK);
+  return { errors, violations };
+}
+
+/**
+ * Each test starts on the default scenario with no autosave, and fails if the page threw or
+ * broke the Content-Security-Policy. Call once at the top of a spec file.
  */
 export function startFreshWithDefaultScenario(): void {
-  const errors: string[] = [];
+  let seen: { readonly errors: string[]; readonly violations: string[] } = { errors: [], violations: [] };
   test.beforeEach(async ({ page }) => {
-    errors.length = 0;
-    page.on('pageerror', (e) => errors.push(e.message));
+    seen = await collectPageErrors(page);
     await page.goto('/');
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   });
-  test.afterEach(() => expect(errors).toEqual([]));
+  test.afterEach(() => {
+    expect(seen.errors).toEqual([]);
+    expect(seen.violations).toEqual([]);
+  });
 }

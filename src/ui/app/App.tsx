@@ -7,6 +7,7 @@ import { ExportMenu } from '../export/ExportMenu.tsx';
 import { GalleryButton } from '../gallery/GalleryButton.tsx';
 import { LessonNotice } from '../gallery/LessonNotice.tsx';
 import { GraphView } from '../graph/GraphView.tsx';
+import { FaultBanner } from './FaultBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
@@ -70,6 +71,7 @@ export function App() {
           {en.storageUnavailable}
         </div>
       )}
+      <FaultBanner />
       <main className="workspace">
         <div className="left">
           <p className="editor-hint" id="editor-hint">
