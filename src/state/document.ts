@@ -3,8 +3,22 @@
 
 import { createStore } from 'zustand/vanilla';
 import { parseInWorker, type ParseSummary } from '../worker/client.ts';
-import { loadAutosave, saveAutosave } from './autosave.ts';
+import { adopt, autosaveStore, loadLocal, migrate, raiseConflict, readStored, saveText } from './autosave.ts';
 import { foldingStore } from './folding.ts';
+import { decideOnStartup, isNewer } from './revision.ts';
+
+/**
+ * Where a text came from. `edit` is typing; `load` (a link, a gallery scenario, a file),
+ * `restore` (History) and `other-tab` replace the text wholesale, so the text they replace is
+ * kept in History first. `init` and `storage` are the startup's own.
+ */
+export type TextSource = 'edit' | 'load' | 'restore' | 'other-tab' | 'init' | 'storage';
+
+export interface SetTextOptions {
+  /** Parse now instead of after the typing pause. */
+  readonly immediate?: boolean;
+  readonly source?: TextSource;
+}
 
 export interface DocumentState {
   readonly text: string;
@@ -14,6 +28,8 @@ export interface DocumentState {
   readonly lastGood: ParseSummary | undefined;
   readonly parsing: boolean;
   readonly storageOk: boolean;
+  /** Where the current text came from (see `TextSource`). */
+  readonly lastSource: TextSource;
 }
 
 /** Pause in typing before the engine runs; markers show within ~150 ms of a pause. */
@@ -26,6 +42,7 @@ export const documentStore = createStore<DocumentState>(() => ({
   lastGood: undefined,
   parsing: false,
   storageOk: true,
+  lastSource: 'init',
 }));
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -45,12 +62,12 @@ async function runParse(): Promise<void> {
 export function flushAutosave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
-  documentStore.setState({ storageOk: saveAutosave(documentStore.getState().text) });
+  saveText(documentStore.getState().text);
 }
 
-export function setText(text: string, options: { immediate?: boolean } = {}): void {
+export function setText(text: string, options: SetTextOptions = {}): void {
   if (text === documentStore.getState().text && documentStore.getState().summary) return;
-  documentStore.setState({ text });
+  documentStore.setState({ text, lastSource: options.source ?? 'edit' });
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
   if (parseTimer !== undefined) clearTimeout(parseTimer);
@@ -64,12 +81,39 @@ foldingStore.subscribe(() => {
   parseTimer = setTimeout(() => void runParse(), 0);
 });
 
-/** The text to open with: the autosave if there is one, else the default scenario. */
+/**
+ * The text to open with: the localStorage copy if there is one (synchronous, for the first
+ * paint), else the default scenario. IndexedDB answers later; its text replaces the shown one
+ * only when newer and only if the user has not typed yet.
+ */
 export function initDocument(defaultText: string): void {
-  const saved = loadAutosave();
-  setText(saved ?? defaultText, { immediate: true });
+  const local = loadLocal();
+  if (local) adopt(local);
+  const startText = local?.text ?? defaultText;
+  setText(startText, { immediate: true, source: 'init' });
+  autosaveStore.subscribe((s) => documentStore.setState({ storageOk: s.ok }));
   globalThis.addEventListener?.('pagehide', flushAutosave);
+  globalThis.document?.addEventListener('visibilitychange', () => {
+    if (globalThis.document.visibilityState === 'hidden') flushAutosave();
+  });
+  void readStored().then((stored) => {
+    const { text } = documentStore.getState();
+    const decision = decideOnStartup(stored, local?.rev, text, text !== startText);
+    if (decision === 'use-stored' && stored) {
+      adopt(stored);
+      setText(stored.text, { immediate: true, source: 'storage' });
+    } else if (decision === 'conflict' && stored) {
+      raiseConflict(stored);
+    } else if (stored && stored.text === startText && isNewer(stored.rev, local?.rev)) {
+      adopt(stored);
+    } else if (local && (!stored || isNewer(local.rev, stored.rev))) {
+      // The first run since the localStorage-only autosave, or a pagehide IndexedDB did not finish.
+      void migrate(local, stored?.rev);
+    }
+  });
 }
+
+export { setAutosaveEnabled } from './autosave.ts';
 
 /** The reading to draw: the current one when it is good, else the last good one (never a blank picture). */
 export function shownSummary(s: DocumentState): ParseSummary | undefined {

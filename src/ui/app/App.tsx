@@ -4,6 +4,9 @@ import { lazy, Suspense } from 'react';
 import { useDocument, useStrings } from '../../state/hooks.ts';
 import { GraphView } from '../graph/GraphView.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { HistoryButton } from '../history/HistoryButton.tsx';
+import { StorageBanner } from '../history/StorageBanner.tsx';
+import { TabConflictBanner } from '../history/TabConflictBanner.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
 import { Player } from '../player/Player.tsx';
@@ -12,7 +15,6 @@ import { ProblemsList } from '../problems/ProblemsList.tsx';
 const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
 
 export function App() {
-  const storageOk = useDocument((s) => s.storageOk);
   const parsing = useDocument((s) => s.parsing);
   const en = useStrings();
   return (
@@ -25,12 +27,10 @@ export function App() {
           {parsing ? en.parsing : ''}
         </span>
         <LanguageSwitch />
+        <HistoryButton />
       </header>
-      {!storageOk && (
-        <div className="banner" role="alert">
-          {en.storageUnavailable}
-        </div>
-      )}
+      <StorageBanner />
+      <TabConflictBanner />
       <main className="workspace">
         <div className="left">
           <Suspense fallback={<div className="editor-host loading">{en.editorLoading}</div>}>
