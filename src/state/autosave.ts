@@ -55,13 +55,21 @@ export function onSaved(listener: (saved: StoredText) => void): () => void {
   return () => savedListeners.delete(listener);
 }
 
+/** True when `text` differs from what this page last saved or loaded. */
+export function isUnsaved(text: string): boolean {
+  return text !== savedText;
+}
+
 export function baseRevision(): Revision | undefined {
   return base;
 }
 
-/** This page now builds on `stored` (it showed it, or took it from another tab). */
+/**
+ * This page now builds on `stored` (it showed it, or took it from another tab). The base never
+ * goes back: an older revision read late (startup) must not make this page's own save look stale.
+ */
 export function adopt(stored: StoredText): void {
-  base = stored.rev;
+  if (isNewer(stored.rev, base)) base = stored.rev;
   savedText = stored.text;
 }
 

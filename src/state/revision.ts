@@ -41,11 +41,19 @@ export type RemoteDecision = 'ignore' | 'adopt' | 'conflict';
 
 /**
  * Another tab saved `remote`. Older than what this tab builds on: nothing to do. The same text:
- * take its revision quietly. A different text: ask the user, never replace or overwrite silently.
+ * take its revision quietly. A different text while this tab has unsaved edits: ask the user.
+ * A different text while this tab has none: leave the page as it is (never replace what the user
+ * sees); the next save finds the newer text in storage and asks then.
  */
-export function decideOnRemote(remote: StoredText, base: Revision | undefined, mine: string): RemoteDecision {
+export function decideOnRemote(
+  remote: StoredText,
+  base: Revision | undefined,
+  mine: string,
+  unsaved: boolean,
+): RemoteDecision {
   if (!isNewer(remote.rev, base)) return 'ignore';
-  return remote.text === mine ? 'adopt' : 'conflict';
+  if (remote.text === mine) return 'adopt';
+  return unsaved ? 'conflict' : 'ignore';
 }
 
 export type StartupDecision = 'keep' | 'use-stored' | 'conflict';

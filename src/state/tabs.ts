@@ -6,6 +6,7 @@ import {
   autosaveStore,
   baseRevision,
   clearConflict,
+  isUnsaved,
   onSaved,
   raiseConflict,
   TAB_ID,
@@ -32,7 +33,8 @@ export function startTabs(): void {
   channel.onmessage = (event: MessageEvent) => {
     const message = readMessage(event.data);
     if (!message || message.tab === TAB_ID) return;
-    const decision = decideOnRemote(message.saved, baseRevision(), documentStore.getState().text);
+    const { text } = documentStore.getState();
+    const decision = decideOnRemote(message.saved, baseRevision(), text, isUnsaved(text));
     if (decision === 'adopt') adopt(message.saved);
     else if (decision === 'conflict') raiseConflict(message.saved);
   };

@@ -36,17 +36,22 @@ describe('revisions', () => {
 
 describe('decideOnRemote (another tab saved)', () => {
   it('ignores a save not newer than what this tab builds on', () => {
-    expect(decideOnRemote({ text: 'theirs', rev: r(3) }, r(3), 'mine')).toBe('ignore');
-    expect(decideOnRemote({ text: 'theirs', rev: r(2) }, r(3), 'mine')).toBe('ignore');
+    expect(decideOnRemote({ text: 'theirs', rev: r(3) }, r(3), 'mine', true)).toBe('ignore');
+    expect(decideOnRemote({ text: 'theirs', rev: r(2) }, r(3), 'mine', true)).toBe('ignore');
   });
 
   it('takes only the revision when the text is the same', () => {
-    expect(decideOnRemote({ text: 'same', rev: r(4) }, r(3), 'same')).toBe('adopt');
+    expect(decideOnRemote({ text: 'same', rev: r(4) }, r(3), 'same', true)).toBe('adopt');
+    expect(decideOnRemote({ text: 'same', rev: r(4) }, r(3), 'same', false)).toBe('adopt');
   });
 
-  it('asks when a newer save has a different text (never replaces silently)', () => {
-    expect(decideOnRemote({ text: 'theirs', rev: r(4) }, r(3), 'mine')).toBe('conflict');
-    expect(decideOnRemote({ text: 'theirs', rev: r(1) }, undefined, 'mine')).toBe('conflict');
+  it('asks when a newer, different save meets unsaved edits', () => {
+    expect(decideOnRemote({ text: 'theirs', rev: r(4) }, r(3), 'mine', true)).toBe('conflict');
+    expect(decideOnRemote({ text: 'theirs', rev: r(1) }, undefined, 'mine', true)).toBe('conflict');
+  });
+
+  it('never replaces the shown text of a tab without edits (its next save asks)', () => {
+    expect(decideOnRemote({ text: 'theirs', rev: r(4) }, r(3), 'mine', false)).toBe('ignore');
   });
 });
 
