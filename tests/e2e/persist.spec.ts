@@ -14,12 +14,12 @@ function storedText(page: Page): Promise<string | null> {
     () =>
       new Promise<string | null>((resolve, reject) => {
         const open = indexedDB.open('podwire');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('current')) return resolve(null);
           const get = db.transaction('current').objectStore('current').get('text');
-          get.onerror = () => reject(get.error);
+          get.onerror = () => reject(new Error(String(get.error)));
           get.onsuccess = () => {
             db.close();
             resolve((get.result as { text?: string } | undefined)?.text ?? null);
@@ -35,7 +35,7 @@ function historyTexts(page: Page): Promise<string[]> {
     () =>
       new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open('podwire');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const get = open.result.transaction('history').objectStore('history').getAll();
           get.onsuccess = () => {
