@@ -12,10 +12,11 @@ export function HistoryDialog({ onClose }: { readonly onClose: () => void }) {
   const versions = useStore(historyStore, (s) => s.versions);
   const lang = useStore(languageStore, (s) => s.lang);
   const t = useStrings().persist;
+  // No close() on cleanup: its 'close' event would arrive after StrictMode's remount and shut
+  // the dialog again; removing the element ends the modal state anyway.
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
