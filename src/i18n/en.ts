@@ -248,6 +248,7 @@ export const en = {
       'before-restore': 'before a restore',
       'before-other-tab': "before the other tab's text was loaded",
       'other-tab': "the other tab's text",
+      replaced: 'the saved text, before it was replaced',
       unsaved: 'not saved (another tab had changed the text)',
     } as Record<string, string>,
   },

@@ -25,6 +25,7 @@ export const ko: Strings = {
       'before-restore': '복원하기 전',
       'before-other-tab': '다른 탭의 텍스트를 불러오기 전',
       'other-tab': '다른 탭의 텍스트',
+      replaced: '바뀌기 전에 저장되어 있던 텍스트',
       unsaved: '저장되지 않음(다른 탭에서 텍스트가 바뀜)',
     },
   },

@@ -34,6 +34,7 @@ let savedText: string | undefined;
 let localOk = true;
 let idbOk = true;
 const savedListeners = new Set<(saved: StoredText) => void>();
+const replacingListeners = new Set<(replaced: StoredText) => void>();
 
 function makeTabId(): string {
   const bytes = new Uint8Array(8);
@@ -53,6 +54,12 @@ export function isAutosaveEnabled(): boolean {
 export function onSaved(listener: (saved: StoredText) => void): () => void {
   savedListeners.add(listener);
   return () => savedListeners.delete(listener);
+}
+
+/** Called before a save replaces a different text another page saved (History keeps it). */
+export function onReplacing(listener: (replaced: StoredText) => void): () => void {
+  replacingListeners.add(listener);
+  return () => replacingListeners.delete(listener);
 }
 
 /** True when `text` differs from what this page last saved or loaded. */
@@ -149,6 +156,7 @@ export function saveText(text: string): void {
     raiseConflict(local);
     return;
   }
+  if (local && local.rev.tab !== TAB_ID && local.text !== text) replacingListeners.forEach((l) => l(local));
   const next: StoredText = { text, rev: nextRevision(over, TAB_ID, Date.now()) };
   localOk = writeLocal(next);
   adopt(next);

@@ -2,7 +2,7 @@
 // is recorded after a pause in typing and before any wholesale replacement (a link, a gallery
 // scenario, a file, a restore, the other tab's text). Kept in IndexedDB, in memory when it fails.
 import { createStore } from 'zustand/vanilla';
-import { isAutosaveEnabled, TAB_ID } from './autosave.ts';
+import { isAutosaveEnabled, onReplacing, TAB_ID } from './autosave.ts';
 import { documentStore, setText, type TextSource } from './document.ts';
 import { readHistory, updateHistory } from './idb.ts';
 import { addVersion, makeVersion, sortVersions, type Version } from './versions.ts';
@@ -60,6 +60,8 @@ export function startHistory(): void {
   if (started) return;
   started = true;
   void refreshHistory();
+  // Another page's save (another tab, or this tab before a reload) is about to be overwritten.
+  onReplacing((replaced) => void recordVersion('replaced', replaced.text));
   documentStore.subscribe((s, prev) => {
     if (s.text === prev.text || s.lastSource === 'init' || s.lastSource === 'storage') return;
     if (REPLACING.includes(s.lastSource)) void recordVersion(`before-${s.lastSource}`, prev.text);
