@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { DEFAULT_SCENARIO } from './scenarios/index.ts';
 import { openScenarioFromUrl } from './state/gallery.ts';
 import { startFaultRecovery } from './state/fault-recovery.ts';
+import { startHistory } from './state/history.ts';
 import { isEmbedAddress, setEmbed } from './state/present.ts';
 import { startDocument } from './state/share-open.ts';
+import { startTabs } from './state/tabs.ts';
 import { App } from './ui/app/App.tsx';
 import './ui/app/app.css';
 
@@ -16,6 +18,11 @@ setEmbed(embed);
 startFaultRecovery();
 startDocument(DEFAULT_SCENARIO, { persist: !embed });
 openScenarioFromUrl();
+// History of versions and the watch for other tabs' saves (not in the embed view: no autosave).
+if (!embed) {
+  startHistory();
+  startTabs();
+}
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

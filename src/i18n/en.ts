@@ -401,6 +401,31 @@ export const en = {
     simulating: 'running the simulation',
     answering: 'answering a question',
   },
+  persist: {
+    notSaved:
+      'Podwire cannot save your text in this browser (storage is unavailable or full): it will be lost when the page is closed or reloaded.',
+    download: 'Download my text',
+    otherTab: 'This text was changed in another tab.',
+    loadTheirs: 'Load theirs',
+    keepMine: 'Keep mine',
+    history: 'History',
+    historyHint: 'Recent versions of the text',
+    historyEmpty:
+      'No versions yet: one is kept after a few seconds without typing, and before the text is replaced.',
+    restore: 'Restore',
+    restoreLabel: (time: string, summary: string) => `Restore the version of ${time}: ${summary}`,
+    close: 'Close',
+    size: (chars: number) => (chars === 1 ? '1 character' : `${chars.toLocaleString('en')} characters`),
+    reasons: {
+      pause: 'typing paused',
+      'before-load': 'before a text was loaded',
+      'before-restore': 'before a restore',
+      'before-other-tab': "before the other tab's text was loaded",
+      'other-tab': "the other tab's text",
+      replaced: 'the saved text, before it was replaced',
+      unsaved: 'not saved (another tab had changed the text)',
+    } as Record<string, string>,
+  },
 } as const;
 
 // Literal types widened, so another language can fill the same shape.

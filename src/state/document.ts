@@ -3,9 +3,32 @@
 
 import { createStore } from 'zustand/vanilla';
 import { parseInWorker, type ParseSummary } from '../worker/client.ts';
-import { loadAutosave, saveAutosave } from './autosave.ts';
+import {
+  adopt,
+  autosaveStore,
+  loadLocal,
+  migrate,
+  raiseConflict,
+  readStored,
+  saveText,
+  setAutosaveEnabled,
+} from './autosave.ts';
 import { mayFeed, readFine } from './fault-guard.ts';
 import { foldingStore } from './folding.ts';
+import { decideOnStartup, isNewer } from './revision.ts';
+
+/**
+ * Where a text came from. `edit` is typing; `load` (a link, a gallery scenario, a file),
+ * `restore` (History) and `other-tab` replace the text wholesale, so the text they replace is
+ * kept in History first. `init` and `storage` are the startup's own.
+ */
+export type TextSource = 'edit' | 'load' | 'restore' | 'other-tab' | 'init' | 'storage';
+
+export interface SetTextOptions {
+  /** Parse now instead of after the typing pause. */
+  readonly immediate?: boolean;
+  readonly source?: TextSource;
+}
 
 export interface DocumentState {
   readonly text: string;
@@ -15,6 +38,8 @@ export interface DocumentState {
   readonly lastGood: ParseSummary | undefined;
   readonly parsing: boolean;
   readonly storageOk: boolean;
+  /** Where the current text came from (see `TextSource`). */
+  readonly lastSource: TextSource;
   /** Opened from a view-only link: the editor is read-only and nothing is autosaved. */
   readonly viewOnly: boolean;
 }
@@ -29,13 +54,14 @@ export const documentStore = createStore<DocumentState>(() => ({
   lastGood: undefined,
   parsing: false,
   storageOk: true,
+  lastSource: 'init',
   viewOnly: false,
 }));
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
 /** False in the embed view: the user's autosave is never read nor written there. */
 let persist = true;
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function runParse(): Promise<void> {
   const { text } = documentStore.getState();
@@ -60,12 +86,12 @@ export function flushAutosave(): void {
   saveTimer = undefined;
   // The embed view and a view-only link never overwrite the user's own autosave.
   if (!persist || documentStore.getState().viewOnly) return;
-  documentStore.setState({ storageOk: saveAutosave(documentStore.getState().text) });
+  saveText(documentStore.getState().text);
 }
 
-export function setText(text: string, options: { immediate?: boolean } = {}): void {
+export function setText(text: string, options: SetTextOptions = {}): void {
   if (text === documentStore.getState().text && documentStore.getState().summary) return;
-  documentStore.setState({ text });
+  documentStore.setState({ text, lastSource: options.source ?? 'edit' });
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   if (persist) saveTimer = setTimeout(flushAutosave, SAVE_DEBOUNCE_MS);
   if (parseTimer !== undefined) clearTimeout(parseTimer);
@@ -78,6 +104,13 @@ export function reparse(): void {
   parseTimer = setTimeout(() => void runParse(), 0);
 }
 
+/** Turns autosave off (a view-only link) or back on, saving the text at once. */
+export function setViewOnly(viewOnly: boolean): void {
+  documentStore.setState({ viewOnly });
+  setAutosaveEnabled(persist && !viewOnly);
+  if (!viewOnly) flushAutosave();
+}
+
 // Opening or folding a group changes the picture, not the text: read the same text again.
 foldingStore.subscribe(() => {
   if (documentStore.getState().summary === undefined) return;
@@ -85,22 +118,46 @@ foldingStore.subscribe(() => {
   parseTimer = setTimeout(() => void runParse(), 0);
 });
 
-/** Turns autosave off (a view-only link) or back on, saving the text at once. */
-export function setViewOnly(viewOnly: boolean): void {
-  documentStore.setState({ viewOnly });
-  if (!viewOnly) flushAutosave();
-}
-
 /**
- * The text to open with: the autosave if there is one, else the default scenario. With
- * `persist: false` (the embed view) the autosave is neither read nor written.
+ * The text to open with: the localStorage copy if there is one (synchronous, for the first
+ * paint), else the default scenario. IndexedDB answers later; its text replaces the shown one
+ * only when newer and only if the user has not typed yet.
  */
 export function initDocument(defaultText: string, options: { persist?: boolean } = {}): void {
   persist = options.persist ?? true;
-  const saved = persist ? loadAutosave() : undefined;
-  setText(saved ?? defaultText, { immediate: true });
+  if (!persist) {
+    // The embed view: the default (or a linked) scenario, and storage left alone.
+    setAutosaveEnabled(false);
+    setText(defaultText, { immediate: true, source: 'init' });
+    return;
+  }
+  const local = loadLocal();
+  if (local) adopt(local);
+  const startText = local?.text ?? defaultText;
+  setText(startText, { immediate: true, source: 'init' });
+  autosaveStore.subscribe((s) => documentStore.setState({ storageOk: s.ok }));
   globalThis.addEventListener?.('pagehide', flushAutosave);
+  globalThis.document?.addEventListener('visibilitychange', () => {
+    if (globalThis.document.visibilityState === 'hidden') flushAutosave();
+  });
+  void readStored().then((stored) => {
+    const { text } = documentStore.getState();
+    const decision = decideOnStartup(stored, local?.rev, text, text !== startText);
+    if (decision === 'use-stored' && stored) {
+      adopt(stored);
+      setText(stored.text, { immediate: true, source: 'storage' });
+    } else if (decision === 'conflict' && stored) {
+      raiseConflict(stored);
+    } else if (stored && stored.text === startText && isNewer(stored.rev, local?.rev)) {
+      adopt(stored);
+    } else if (local && (!stored || isNewer(local.rev, stored.rev))) {
+      // The first run since the localStorage-only autosave, or a pagehide IndexedDB did not finish.
+      void migrate(local, stored?.rev);
+    }
+  });
 }
+
+export { setAutosaveEnabled } from './autosave.ts';
 
 /** The reading to draw: the current one when it is good, else the last good one (never a blank picture). */
 export function shownSummary(s: DocumentState): ParseSummary | undefined {

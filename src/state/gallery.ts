@@ -61,7 +61,7 @@ export function loadScenario(id: string): boolean {
     keepBefore(current);
     galleryStore.setState({ before: current });
   }
-  setText(scenario.text, { immediate: true });
+  setText(scenario.text, { immediate: true, source: 'load' });
   flushAutosave();
   galleryStore.setState({ open: false, lesson: id, unknown: undefined });
   return true;
@@ -71,7 +71,7 @@ export function loadScenario(id: string): boolean {
 export function backToMyText(): void {
   const { before } = galleryStore.getState();
   if (before === undefined) return;
-  setText(before, { immediate: true });
+  setText(before, { immediate: true, source: 'restore' });
   flushAutosave();
   galleryStore.setState({ before: undefined, lesson: undefined });
 }

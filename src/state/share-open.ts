@@ -59,11 +59,11 @@ async function apply(opening: Opening): Promise<void> {
   if (settings?.viewOnly) {
     // Before the text changes, so the link's text is never saved over the user's.
     setViewOnly(true);
-    setText(text, { immediate: true });
+    setText(text, { immediate: true, source: 'load' });
     shareStore.setState({ notice: undefined, confirm: undefined });
   } else {
     const restorable = keepBefore(previous, text);
-    setText(text, { immediate: true });
+    setText(text, { immediate: true, source: 'load' });
     setViewOnly(false);
     shareStore.setState({ notice: { kind: 'opened', restorable }, confirm: undefined });
   }
@@ -147,7 +147,7 @@ export function restoreBeforeLink(): void {
     // Storage gone: nothing to restore.
   }
   if (before === null) return;
-  setText(before, { immediate: true });
+  setText(before, { immediate: true, source: 'restore' });
   setViewOnly(false);
   shareStore.setState({ notice: { kind: 'restored' } });
 }

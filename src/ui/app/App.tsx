@@ -9,6 +9,9 @@ import { LessonNotice } from '../gallery/LessonNotice.tsx';
 import { GraphView } from '../graph/GraphView.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { HistoryButton } from '../history/HistoryButton.tsx';
+import { StorageBanner } from '../history/StorageBanner.tsx';
+import { TabConflictBanner } from '../history/TabConflictBanner.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ObjectsPanel } from '../objects/ObjectsPanel.tsx';
 import { Outline } from '../outline/Outline.tsx';
@@ -27,7 +30,6 @@ import '../share/share.css';
 const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx'));
 
 export function App() {
-  const storageOk = useDocument((s) => s.storageOk);
   const parsing = useDocument((s) => s.parsing);
   const presenting = usePresent((s) => s.presenting);
   const embed = usePresent((s) => s.embed);
@@ -58,6 +60,7 @@ export function App() {
             {parsing ? en.parsing : ''}
           </span>
           <LanguageSwitch />
+          <HistoryButton />
           <GalleryButton />
           <SharePanel />
           <PresentButton />
@@ -66,11 +69,8 @@ export function App() {
       )}
       <ShareNotices />
       <OpenSharedDialog />
-      {!storageOk && (
-        <div className="banner" role="alert">
-          {en.storageUnavailable}
-        </div>
-      )}
+      <StorageBanner />
+      <TabConflictBanner />
       <FaultBanner />
       <main className="workspace">
         <div className="left">
