@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, pasteIntoEditor } from './support.ts';
 
@@ -16,7 +17,7 @@ spec:
   - port: 80
 `;
 
-// Hang deadlines are generous (10 s for a parse, 20 s more for a fresh worker's first answer).
+// Hang deadlines: 2 s plus 40 ms per KB for a parse, 20 s more for a fresh worker's first answer.
 test.describe.configure({ timeout: 120_000 });
 
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
@@ -139,6 +140,32 @@ test('a worker that crashes on the first parse is replaced and the scenario is d
     timeout: 60_000,
   });
   note('recovery-ms (load to the picture)', Date.now() - started);
+  expect(seen.errors).toEqual([]);
+  expect(seen.violations).toEqual([]);
+});
+
+test('hostile-inputs item 32: a link whose scenario hangs the engine is held, and opens held after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const seen = await openWithSwitch(page);
+  await arm(page, 'hang', 2);
+  const fragment = `s1.${gzipSync(Buffer.from(JSON.stringify({ v: 1, text: EDITED, lang: 'en', speed: 1 }), 'utf8')).toString('base64url')}`;
+  const started = Date.now();
+  // Opened as a link arrives in an open tab (the fragment changes).
+  await page.evaluate((f) => {
+    location.hash = f;
+  }, fragment);
+  await expect(banner(page)).toContainText('Podwire has not read this text', { timeout: 90_000 });
+  note('held after two hangs', Date.now() - started);
+  await expect(graphOf(page).getByRole('button', { name: /^whale-svc-a\b/ })).toBeVisible();
+
+  await page.goto('/');
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(banner(page)).toContainText('Podwire has not read this text');
+  await expect(graphOf(page).getByRole('button', { name: /^edited-svc\b/ })).toHaveCount(0);
+  await banner(page).getByRole('button', { name: 'Read it anyway' }).click();
+  await expect(graphOf(page).getByRole('button', { name: /^edited-svc\b/ })).toBeVisible({ timeout: 60_000 });
   expect(seen.errors).toEqual([]);
   expect(seen.violations).toEqual([]);
 });
