@@ -400,6 +400,9 @@ export const en = {
     reading: 'reading the text',
     simulating: 'running the simulation',
     answering: 'answering a question',
+    chunkFailed:
+      'This part of Podwire could not load: the app was updated since this page opened, or the network is gone. Your text is saved; reload to get it back with the new version.',
+    reload: 'Reload',
   },
   persist: {
     notSaved:

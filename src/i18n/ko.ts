@@ -398,6 +398,9 @@ export const ko: Strings = {
     reading: '텍스트를 읽는',
     simulating: '시뮬레이션을 실행하는',
     answering: '질문에 답하는',
+    chunkFailed:
+      'Podwire의 이 부분을 불러오지 못했습니다. 페이지를 연 뒤 앱이 업데이트되었거나 네트워크가 끊겼습니다. 텍스트는 저장되어 있으니 새로 고치면 새 버전으로 다시 열립니다.',
+    reload: '새로 고침',
   },
   persist: {
     notSaved:

@@ -127,3 +127,24 @@ test.describe('item 38: 200% zoom', () => {
     await expect(playerOf(page).getByRole('button', { name: 'Pause' })).toBeVisible();
   });
 });
+
+test.describe('item 37: a deploy while a tab is open', () => {
+  // The host no longer has the old build's chunks; the service worker is kept out so the
+  // request reaches the (intercepted) network as it would after the new worker took over.
+  test.use({ serviceWorkers: 'block' });
+  test("the editor's chunk is gone: a message with Reload, and the rest of the app still works", async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/ManifestEditor-[^/]*\.js$/, (route) =>
+      route.fulfill({ status: 404, body: '' }),
+    );
+    await page.reload();
+    const failure = page.getByRole('alert').filter({ hasText: 'This part of Podwire could not load' });
+    await expect(failure).toBeVisible({ timeout: 30_000 });
+    await expect(failure.getByRole('button', { name: 'Reload' })).toBeVisible();
+    // The picture is drawn from the autosaved text and the player still runs.
+    await expect(graphOf(page).getByRole('button', { name: /^whale-svc-a\b/ })).toBeVisible();
+    await playerOf(page).getByRole('button', { name: 'Play' }).click();
+    await expect(playerOf(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  });
+});

@@ -9,6 +9,7 @@ import { LessonNotice } from '../gallery/LessonNotice.tsx';
 import { GraphView } from '../graph/GraphView.tsx';
 import { FaultBanner } from './FaultBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LoadFailureBoundary } from './LoadFailure.tsx';
 import { HistoryButton } from '../history/HistoryButton.tsx';
 import { StorageBanner } from '../history/StorageBanner.tsx';
 import { TabConflictBanner } from '../history/TabConflictBanner.tsx';
@@ -77,9 +78,11 @@ export function App() {
           <p className="editor-hint" id="editor-hint">
             {en.keyboard.editorHint}
           </p>
-          <Suspense fallback={<div className="editor-host loading">{en.editorLoading}</div>}>
-            <ManifestEditor />
-          </Suspense>
+          <LoadFailureBoundary>
+            <Suspense fallback={<div className="editor-host loading">{en.editorLoading}</div>}>
+              <ManifestEditor />
+            </Suspense>
+          </LoadFailureBoundary>
           <ProblemsList />
         </div>
         <div className="right">
