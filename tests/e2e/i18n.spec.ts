@@ -26,7 +26,8 @@ const ALLOWED = new Set([
   ...['Pod', 'Service', 'Node', 'Ingress', 'Egress', 'IngressClass', 'NetworkPolicy', 'Simulation'], // kinds
   ...['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName', 'InternalIP', 'hostNetwork', 'ndots'], // API values
   ...['externalTrafficPolicy', 'Cluster', 'Local', 'sessionAffinity', 'ClientIP', 'policyTypes'],
-  ...['Enter', 'Space', 'Delete', 'Esc'], // key names
+  ...['Enter', 'Space', 'Delete', 'Esc', 'Tab', 'Ctrl'], // key names
+  ...['JSON', 'PNG', 'SVG'], // file formats
 ]);
 
 /**

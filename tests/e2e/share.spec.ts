@@ -40,9 +40,9 @@ test('a copied link opens the same text, seed, selection, language and speed in 
   browser,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  // The default scenario, autosaved; the user's variant has another seed (in its Simulation document).
-  await expect.poll(() => autosave(page)).toContain('seed: 1');
-  const whale = (await autosave(page)) ?? '';
+  // The default scenario with another seed (in its Simulation document), typed by the user.
+  const whale = readFileSync(new URL('../../src/scenarios/whale-hosting.yaml', import.meta.url), 'utf8');
+  expect(whale).toContain('seed: 1');
   await pasteIntoEditor(page, whale.replace('seed: 1', 'seed: 7'));
   await expect.poll(() => autosave(page)).toContain('seed: 7');
   const text = (await autosave(page)) ?? '';
@@ -70,7 +70,9 @@ test('a copied link opens the same text, seed, selection, language and speed in 
   other.on('pageerror', (e) => errors.push(e.message));
   await other.goto(link);
   await expect(other.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  await expect(inspectorOf(other).getByText(pod, { exact: true })).toBeVisible();
+  await expect(
+    other.getByRole('region', { name: '속성 보기' }).getByText(pod, { exact: true }),
+  ).toBeVisible();
   await expect(other.locator('html')).toHaveAttribute('lang', 'ko');
   await expect(other.getByRole('button', { name: '공유' })).toBeVisible();
   await expect(other.getByRole('combobox', { name: /Speed|속도/ })).toHaveValue('4');
@@ -230,6 +232,24 @@ test('markup in labels, annotations and values of a link stays text everywhere',
     '    app: evil',
     '  ports:',
     '  - port: 80',
+    '---',
+    // An ImplementationSpecific path may hold any characters after '/': it is drawn on the edge.
+    'apiVersion: networking.k8s.io/v1',
+    'kind: Ingress',
+    'metadata:',
+    '  name: evil-ing',
+    'spec:',
+    '  ingressClassName: nginx',
+    '  rules:',
+    '  - http:',
+    '      paths:',
+    `      - path: '/${HTML}'`,
+    '        pathType: ImplementationSpecific',
+    '        backend:',
+    '          service:',
+    '            name: evil-svc',
+    '            port:',
+    '              number: 80',
     '',
   ].join('\n');
   await openFresh(
@@ -255,6 +275,24 @@ test('markup in labels, annotations and values of a link stays text everywhere',
   const hover = page.locator('.monaco-hover-content').filter({ hasText: 'Invalid value' });
   await expect(hover).toBeVisible();
   await expect(hover).toContainText('<img src=x onerror=\\"window.__pwned=1\\">');
+
+  // The graph draws the Ingress path on its edge as text.
+  await expect(graphOf(page).getByText(`/${HTML}`).first()).toBeVisible();
+
+  // The exported SVG escapes it: the markup is text in a <text>, never an element.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page
+        .getByRole('menu', { name: 'Export' })
+        .getByRole('menuitem', { name: 'Graph as SVG' })
+        .click();
+    })(),
+  ]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  expect(svg).toContain('&lt;img src=x onerror=');
+  expect(svg).not.toMatch(/<img/i);
 
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(await page.title()).not.toMatch(/<|onerror/);

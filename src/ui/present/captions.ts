@@ -25,12 +25,13 @@ function pickSentence(t: Strings['present']['hop'], where: string, pick: HopPick
   return t.random(where, pick.pod, oddsText(pick));
 }
 
-function plain(t: Strings['present']['hop'], hop: SimHop, where: string): string {
+function plain(t: Strings['present']['hop'], hop: SimHop, where: string, kinds: Strings['hopKinds']): string {
+  const kind = kinds[hop.kind] ?? hop.kind;
   switch (hop.kind) {
     case 'kube-proxy':
       return hop.pick ? pickSentence(t, where, hop.pick) : t.proxyFailed(where);
     case 'proxy':
-      return hop.pick ? t.ingress(hop.pick.pod, hop.pick.of ?? 1) : t.other(where, hop.kind);
+      return hop.pick ? t.ingress(hop.pick.pod, hop.pick.of ?? 1) : t.other(where, kind);
     case 'send':
       return t.send(where);
     case 'deliver':
@@ -47,7 +48,7 @@ function plain(t: Strings['present']['hop'], hop: SimHop, where: string): string
     case 'resolve':
       return t.dns(where);
     default:
-      return t.other(where, hop.kind);
+      return t.other(where, kind);
   }
 }
 
@@ -55,7 +56,7 @@ function plain(t: Strings['present']['hop'], hop: SimHop, where: string): string
 export function captionOf(strings: Strings, hop: SimHop): string {
   const t = strings.present.hop;
   const where = placeName(hop.kind === 'kube-proxy' ? hop.to : hop.where);
-  let sentence = plain(t, hop, where);
+  let sentence = plain(t, hop, where, strings.hopKinds);
   // A kube-proxy stop already says it failed.
   if (hop.status === 'failed' && !(hop.kind === 'kube-proxy' && !hop.pick)) sentence = t.failed(sentence);
   if (hop.reply) sentence = t.reply(sentence);
