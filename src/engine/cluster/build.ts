@@ -2,6 +2,7 @@
 // order, on a fresh cluster (system pods and Services first), then the endpoints controllers
 // and the semantic checks. Deterministic: same objects and seed → same model.
 
+import { proxyBudgetDiagnostics } from './proxy-budget.ts';
 import type { ManifestObject } from '../manifest/types.ts';
 import { applyObject } from './apply.ts';
 import { arrAt, boolAt, numAt, objAt, strAt } from './body-fields.ts';
@@ -104,6 +105,7 @@ export function buildCluster(objects: readonly ManifestObject[]): ClusterModel {
       ...state.diagnostics,
       ...semanticDiagnostics(model, objects),
       ...networkPolicyDiagnostics(model, objects),
+      ...proxyBudgetDiagnostics(model.services, model.endpointSlices, objects),
     ],
   };
 }

@@ -3,6 +3,7 @@
 // endpoints, from raw objects (conformance data, no API-server defaulting) or from the ClusterModel.
 
 import { formatIPv4, parseCidr, parseIPv4 } from '../cluster/ipv4.ts';
+import { portBudgets } from '../cluster/proxy-budget.ts';
 import type { ClusterModel, EndpointSlice, Protocol, ProxyMode, ServiceType } from '../cluster/types.ts';
 import { field, isJsonObject } from '../manifest/json-value.ts';
 import type { JsonObject, JsonValue, ManifestObject } from '../manifest/types.ts';
@@ -99,11 +100,13 @@ function servicePorts(
   nodeName: string,
 ): ProxyServicePort[] {
   const out: ProxyServicePort[] = [];
+  const budgets = portBudgets(services, slices);
   for (const svc of services) {
     if (svc.type === 'ExternalName') continue;
     const clusterIP = canonicalIP(svc.clusterIP ?? '');
     if (clusterIP === undefined) continue; // "", "None" (headless) or another family: not proxied
-    for (const p of svc.ports) {
+    const kept = budgets.get(`${svc.namespace}/${svc.name}`)?.kept ?? svc.ports.length;
+    for (const p of svc.ports.slice(0, kept)) {
       out.push({
         namespace: svc.namespace,
         name: svc.name,
