@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, pasteIntoEditor } from './support.ts';
 
@@ -5,17 +6,8 @@ import { collectPageErrors, pasteIntoEditor } from './support.ts';
 // origin only, no eval, no plugins, no <base>. The whole app runs under it without a violation,
 // and the suite's detector really sees one when a page breaks it.
 
-const BROKEN_SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-  - port: 443
-`;
+// Two unnamed ports: the API server wants names (spec.ports[0].name: Required value).
+const BROKEN_SERVICE = readFileSync(new URL('fixtures/broken-service.yaml', import.meta.url), 'utf8');
 
 async function openFresh(page: Page): Promise<void> {
   await page.goto('/');

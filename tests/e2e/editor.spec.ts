@@ -1,20 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pasteIntoEditor } from './support.ts';
 
 // The editor as a user meets it: type a broken Service, see the marker on the right line and
 // the API server's message, fix it, see the marker go, reload, find the text still there.
 
-const BROKEN_SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-  - port: 443
-`;
+// Two unnamed ports: the API server wants names (spec.ports[0].name: Required value).
+const BROKEN_SERVICE = readFileSync(new URL('fixtures/broken-service.yaml', import.meta.url), 'utf8');
 
 async function openEditor(page: Page) {
   await page.goto('/');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
+import { paintedPixels, pasteIntoEditor, startFreshWithDefaultScenario } from './support.ts';
 
 // The page-level items of ../shared/hostile-inputs.md that no other spec covers: a paste past the
 // size cap (4), binary garbage (6), and reduced motion, keyboard only and 200% zoom (38). Each
@@ -10,16 +10,6 @@ startFreshWithDefaultScenario();
 const problemsOf = (page: Page) => page.getByRole('region', { name: 'Problems' });
 const graphOf = (page: Page) => page.getByRole('region', { name: 'Cluster graph' });
 const playerOf = (page: Page) => page.getByRole('region', { name: 'Simulation' });
-
-const paintedPixels = (page: Page) =>
-  page.getByTestId('packets').evaluate((canvas: HTMLCanvasElement) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0) return 0;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
-    return n;
-  });
 
 const editorText = (page: Page) =>
   page.evaluate(() => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startFreshWithDefaultScenario } from './support.ts';
+import { paintedPixels, startFreshWithDefaultScenario } from './support.ts';
 
 // The simulation played in the page: packets drawn over the graph arrive at whale A and whale B,
 // a hop stepped to shows its addresses and the kube-proxy rule that decided it.
@@ -8,17 +8,6 @@ startFreshWithDefaultScenario();
 
 const playerOf = (page: Page) => page.getByRole('region', { name: 'Simulation' });
 const inspectorOf = (page: Page) => page.getByRole('region', { name: 'Inspector' });
-
-/** How many pixels of the packet canvas are painted. */
-const paintedPixels = (page: Page) =>
-  page.getByTestId('packets').evaluate((canvas: HTMLCanvasElement) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0) return 0;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
-    return n;
-  });
 
 test('playing the whale scenario sends packets to whale A and whale B pods', async ({ page }) => {
   const player = playerOf(page);

@@ -61,3 +61,14 @@ export function startFreshWithDefaultScenario(): void {
     expect(seen.violations).toEqual([]);
   });
 }
+
+/** How many pixels of the packet canvas are painted (0: no dot drawn). */
+export const paintedPixels = (page: Page) =>
+  page.getByTestId('packets').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+    return n;
+  });
