@@ -52,7 +52,16 @@ export function startFreshWithDefaultScenario(): void {
   test.beforeEach(async ({ page }) => {
     seen = await collectPageErrors(page);
     await page.goto('/');
-    await page.evaluate(() => localStorage.clear());
+    // No autosave: the localStorage mirror and the IndexedDB copy both go (clearing only the
+    // mirror left an older IndexedDB text that the next page load took for another tab's save).
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          localStorage.clear();
+          const request = indexedDB.deleteDatabase('podwire');
+          request.onsuccess = request.onerror = request.onblocked = () => done();
+        }),
+    );
     await page.reload();
     await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   });
