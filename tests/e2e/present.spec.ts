@@ -39,6 +39,9 @@ test('presenting: full screen, space plays, arrows step, + and − speed, F and 
   await expect.poll(() => fullscreen(page)).toBe(true);
 
   const player = playerOf(page);
+  // The picture is there to play (under load the first reading can still be on its way; Play
+  // is disabled until then, and so is Space).
+  await expect(player.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
   await page.keyboard.press('Space');
   await expect(player.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');
