@@ -40,6 +40,8 @@ export interface OutlineNamespace {
 }
 
 export function outlineOf(cluster: ClusterModel): OutlineNamespace[] {
+  // Indexes, not a scan per address: the large cluster has thousands of endpoints and pods.
+  const podsByName = new Map(cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   const podsByIp = new Map(
     cluster.pods.filter((p) => !p.hostNetwork).map((p) => [`${p.namespace}/${p.ip}`, p]),
   );
@@ -60,7 +62,7 @@ export function outlineOf(cluster: ClusterModel): OutlineNamespace[] {
             const row = (ready: boolean) => (a: (typeof subset.addresses)[number]) => {
               const ref = a.targetRef;
               const pod = ref
-                ? cluster.pods.find((p) => p.namespace === ref.namespace && p.name === ref.name)
+                ? podsByName.get(`${ref.namespace}/${ref.name}`)
                 : podsByIp.get(`${namespace}/${a.ip}`);
               if (pod) reached.add(`${pod.namespace}/${pod.name}`);
               return {
