@@ -10,9 +10,8 @@ import { collectPageErrors, pasteIntoEditor } from './support.ts';
 const BROKEN_SERVICE = readFileSync(new URL('fixtures/broken-service.yaml', import.meta.url), 'utf8');
 
 async function openFresh(page: Page): Promise<void> {
+  // A new context per test: storage is already empty, one load is a first visit.
   await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 }
 

@@ -51,18 +51,10 @@ export function startFreshWithDefaultScenario(): void {
   let seen: { readonly errors: string[]; readonly violations: string[] } = { errors: [], violations: [] };
   test.beforeEach(async ({ page }) => {
     seen = await collectPageErrors(page);
+    // Playwright gives every test a new browser context, so storage starts empty: one load is a
+    // first visit. (Loading, clearing and reloading left the first load's IndexedDB save behind,
+    // or let its pagehide flush write it again, and the next edit recorded it as another page's.)
     await page.goto('/');
-    // No autosave: the localStorage mirror and the IndexedDB copy both go (clearing only the
-    // mirror left an older IndexedDB text that the next page load took for another tab's save).
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          localStorage.clear();
-          const request = indexedDB.deleteDatabase('podwire');
-          request.onsuccess = request.onerror = request.onblocked = () => done();
-        }),
-    );
-    await page.reload();
     await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   });
   test.afterEach(() => {

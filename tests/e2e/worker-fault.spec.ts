@@ -28,8 +28,7 @@ const banner = (page: Page) => page.getByRole('alert').filter({ has: page.getByR
 /** Opens the app with no autosave and the fault switch present (nothing armed yet). */
 async function openWithSwitch(page: Page) {
   const seen = await collectPageErrors(page);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
+  // A new context per test: storage is already empty.
   await page.goto('/?debug-fault=on');
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await expect(graphOf(page).getByRole('button', { name: /^whale-svc-a\b/ })).toBeVisible();
@@ -131,8 +130,6 @@ test('a text that hangs twice is held, also after reopening, until "Read it anyw
 
 test('a worker that crashes on the first parse is replaced and the scenario is drawn', async ({ page }) => {
   const seen = await collectPageErrors(page);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
   const started = Date.now();
   await page.goto('/?debug-fault=throw');
   await expect(banner(page)).toContainText('The engine crashed while reading the text', { timeout: 60_000 });
