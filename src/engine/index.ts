@@ -227,6 +227,8 @@ export type {
 } from './sim/sim-types.ts';
 /** A run of the cluster: the Simulation document's traffic and events (or the options'), one-off `send`s, readiness toggles; `advance(ms)` returns the hops. */
 export { createSimulation, requestProblem } from './sim/simulation.ts';
+/** A hop as a plain object with its sentence written (hops write theirs on first read): what may cross postMessage. */
+export { plainHop } from './sim/hop-record.ts';
 /** The Simulation document's `spec.traffic` and `spec.events` as the simulator reads them. */
 export { EVENT_ACTIONS, readEvents, readTraffic, type SimAction, type SimEvent } from './sim/scenario.ts';
 /** The rule-walk memo (per packet class) and its class key, for tests and benchmarks. */

@@ -3,7 +3,7 @@
 // a frame is the packets in flight at one virtual instant: x, y, flow and state per packet, in
 // one Float32Array the page receives by transfer and only draws.
 
-import { createSimulation, type SimHop, type Simulation } from '../engine/index.ts';
+import { createSimulation, plainHop, type SimHop, type Simulation } from '../engine/index.ts';
 import type { PlacedNode, SimFrame, SimSettings } from './protocol.ts';
 import { PACKET_STRIDE } from './frame-format.ts';
 import type { Reading } from './ingress.ts';
@@ -132,6 +132,8 @@ export function frameAt(s: SimSession, now: number, options: { batch: boolean })
   if (!options.batch || now - s.sentAt >= HOPS_EVERY_MS || now < s.sentAt) {
     hops = s.unsent.splice(0);
     if (options.batch && hops.length > PLAYING_HOPS) hops = hops.slice(-PLAYING_HOPS);
+    // Only these few are written out as sentences: structured clone copies fields, not getters.
+    hops = hops.map(plainHop);
     s.sentAt = now;
   }
   return { now, packets, hops, inFlight: n / PACKET_STRIDE };

@@ -8,7 +8,8 @@ import type { Tuple } from './conntrack.ts';
 import { enterFromOutside, LOAD_BALANCER } from './enter.ts';
 import type { Peer } from './peers.ts';
 import { egressCheck } from './policy-step.ts';
-import { decideAtNode, explainDecision } from './proxy-step.ts';
+import type { NodeProxyDecision } from './node-proxy.ts';
+import { decideAtNode, explainDecision, type Explained } from './proxy-step.ts';
 import { route } from './routing.ts';
 import {
   addr,
@@ -26,8 +27,21 @@ import { fail, station, type Connected, type Walk } from './walk.ts';
 
 export { releaseIpvs, timeout, type Connected, type Connection, type Station } from './walk.ts';
 
-/** kube-proxy at `node`; a Fate when the rules end the connection there. */
-function* kubeProxy(w: Walk, node: string, origin: 'local' | 'forwarded'): Proc<Fate | undefined> {
+/** What kube-proxy's rules at a node decided for the connection's first packet, before it is applied. */
+interface Decided {
+  readonly node: string;
+  readonly d: NodeProxyDecision;
+  readonly e: Explained;
+  readonly srcPort: number;
+}
+
+/**
+ * kube-proxy at `node`, first half: the rules decide (drawing the request's random numbers);
+ * undefined when no rule matches. The caller waits LATENCY.netfilter, then `applyDecision`.
+ * (Two plain functions, not a generator: a generator per connection per node was most of the
+ * garbage a request made.)
+ */
+function decide(w: Walk, node: string, origin: 'local' | 'forwarded'): Decided | undefined {
   const { ctx, req } = w;
   const dst = splitAddr(w.pkt.dst);
   const src = splitAddr(w.pkt.src);
@@ -47,13 +61,18 @@ function* kubeProxy(w: Walk, node: string, origin: 'local' | 'forwarded'): Proc<
   const e = explainDecision(ctx.view.model, node, d, dst.ip, dst.port, w.protocol);
   const ref = e.service;
   if (ref) req.service = { namespace: ref.service.namespace, name: ref.service.name, port: ref.port };
+  return { node, d, e, srcPort: src.port };
+}
+
+/** kube-proxy at a node, second half (after the netfilter latency): a Fate when the rules end the connection. */
+function applyDecision(w: Walk, { node, d, e, srcPort }: Decided): Fate | undefined {
+  const { ctx, req } = w;
   const netfilter = proxyId(node);
-  if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
   // The translation as conntrack records it (a masqueraded port may be remapped to stay unique).
   const entry =
     d.verdict === 'dnat' && e.dnat !== undefined
       ? ctx.node(node).conntrack.add(w.protocol, w.pkt, {
-          src: d.masquerade ? addr(e.nodeIP, src.port) : w.pkt.src,
+          src: d.masquerade ? addr(e.nodeIP, srcPort) : w.pkt.src,
           dst: e.dnat,
         })
       : undefined;
@@ -120,12 +139,14 @@ export function* connect(
     node = client.node ?? '';
     if (client.kind === 'pod') {
       if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+      const into = node;
       if (!w.compact)
         hop(req, {
           from: client.id,
           to: nodeId(node),
           kind: 'veth',
-          description: `Out of ${client.id.slice(4)}'s eth0 through its veth pair into node ${node}'s network namespace (PREROUTING).`,
+          description: () =>
+            `Out of ${client.id.slice(4)}'s eth0 through its veth pair into node ${into}'s network namespace (PREROUTING).`,
           before: sent,
         });
       station(w, nodeId(node), node, LATENCY.veth);
@@ -134,8 +155,12 @@ export function* connect(
   }
   for (let legs = 0; legs < 3; legs++) {
     if (!w.natted) {
-      const ended = yield* kubeProxy(w, node, origin);
-      if (ended) return fail(w, ended);
+      const decided = decide(w, node, origin);
+      if (decided) {
+        if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
+        const ended = applyDecision(w, decided);
+        if (ended) return fail(w, ended);
+      }
     }
     // The network plugin's egress check: once, on the source pod's node, after the DNAT.
     if (legs === 0) {

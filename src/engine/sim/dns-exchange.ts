@@ -128,8 +128,10 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
       return { ok: false, fate: { outcome } };
     }
     if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
+    const server = opened.conn.server.id;
+    const answer = r.answers[i] ?? '';
     const lost = yield* reply(ctx, req, opened.conn, {
-      respond: `CoreDNS ${opened.conn.server.id.slice(4)} answers ${r.answers[i] ?? ''}`,
+      respond: () => `CoreDNS ${server.slice(4)} answers ${answer}`,
       respondKind: 'dns-answer',
       receive: received,
     });

@@ -90,7 +90,7 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
       from: client,
       to: LOAD_BALANCER,
       kind: 'forward',
-      description: `To the cloud load balancer of Service ${svc} (${ip}).`,
+      description: () => `To the cloud load balancer of Service ${svc} (${ip}).`,
     });
   }
   if (pick === undefined) {
@@ -109,9 +109,10 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
     from: lb ? LOAD_BALANCER : client,
     to: nodeId(pick),
     kind: 'forward',
-    description: lb
-      ? `Forwarded: the cloud load balancer of Service ${svc} (${ip}) forwards to node ${pick}; the destination stays ${ip}, which kube-proxy matches (${health.why}).`
-      : `Forwarded: the network routes ${ip} (an externalIP of Service ${svc}) to node ${pick}.`,
+    description: () =>
+      lb
+        ? `Forwarded: the cloud load balancer of Service ${svc} (${ip}) forwards to node ${pick}; the destination stays ${ip}, which kube-proxy matches (${health.why}).`
+        : `Forwarded: the network routes ${ip} (an externalIP of Service ${svc}) to node ${pick}.`,
   });
   return { node: pick, via: lb ? LOAD_BALANCER : client };
 }

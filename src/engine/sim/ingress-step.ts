@@ -81,7 +81,7 @@ function* answer(
 ): Proc<Fate> {
   if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
   const lost = yield* reply(ctx, req, conn, {
-    respond: `ingress-nginx answers ${String(status)}: ${why}`,
+    respond: () => `ingress-nginx answers ${String(status)}: ${why}`,
     receive: (arrived) => `The client receives ${String(status)} from ${arrived.src}.`,
   });
   return lost ?? { outcome: status < 400 ? 'delivered' : 'rejected', httpStatus: status };
@@ -167,11 +167,13 @@ export function* ingressNginx(
   const self = podPeer(model, pod);
   const sent = { src: localAddress(ctx, req, self.ip), dst: addr(ep.ip, ep.port) };
   if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
+  const upstreamPath = r.upstreamPath;
   hop(req, {
     from: where,
     to: where,
     kind: 'proxy',
-    description: `ingress-nginx opens its own connection to endpoint ${sent.dst} directly (the Service's ClusterIP is not used), path ${r.upstreamPath}.`,
+    description: () =>
+      `ingress-nginx opens its own connection to endpoint ${sent.dst} directly (the Service's ClusterIP is not used), path ${upstreamPath}.`,
     before: conn.seen,
     after: sent,
     pick:
@@ -204,7 +206,7 @@ export function* ingressNginx(
   };
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, upstream.conn, {
-    respond: `HTTP/1.1 200 OK from ${upstream.conn.server.id.slice(4)} for ${r.upstreamPath}.`,
+    respond: () => `HTTP/1.1 200 OK from ${upstream.conn.server.id.slice(4)} for ${upstreamPath}.`,
     receive: () => 'ingress-nginx receives the upstream answer.',
   });
   close(ctx, upstream.conn);

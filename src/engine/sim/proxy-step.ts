@@ -5,7 +5,7 @@ import type { ClusterModel, Protocol } from '../cluster/types.ts';
 import type { Packet } from '../proxy/types.ts';
 import { proxyAtNode, type NodeProxyDecision } from './node-proxy.ts';
 import { listens, placesOf, serviceFor, type ServicePortRef } from './places.ts';
-import { memoisedDecision } from './rule-memo.ts';
+import { memoisedDecision, type FreshWalk } from './rule-memo.ts';
 import type { RunContext } from './run-context.ts';
 import type { HopPick } from './sim-types.ts';
 
@@ -33,17 +33,25 @@ function deadEndpoints(model: ClusterModel): ReadonlySet<string> {
   return out;
 }
 
+/** The node's real walk (what the memo calls on a miss), made once per node of a run. */
+function freshWalk(ctx: RunContext, node: string): FreshWalk {
+  const dataplane = ctx.node(node);
+  if (dataplane.walk) return dataplane.walk;
+  const walk: FreshWalk = (random, packet) => {
+    const model = ctx.view.model;
+    return proxyAtNode(model, node, ctx.mode, random === packet.random ? packet : { ...packet, random }, {
+      state: dataplane.proxy,
+      now: ctx.now / 1000,
+      ...(ctx.mode === 'userspace' ? { dead: deadEndpoints(model) } : {}),
+    });
+  };
+  dataplane.walk = walk;
+  return walk;
+}
+
 /** Walks (or replays) `packet` through `node`'s rules; `packet.random` gives the request's draws. */
 export function decideAtNode(ctx: RunContext, node: string, packet: Packet): NodeProxyDecision {
-  const model = ctx.view.model;
-  const mode = ctx.mode;
-  return memoisedDecision(model, node, mode, packet, (random) =>
-    proxyAtNode(model, node, mode, random === packet.random ? packet : { ...packet, random }, {
-      state: ctx.node(node).proxy,
-      now: ctx.now / 1000,
-      ...(mode === 'userspace' ? { dead: deadEndpoints(model) } : {}),
-    }),
-  );
+  return memoisedDecision(ctx.view.model, node, ctx.mode, packet, freshWalk(ctx, node));
 }
 
 /** The rule that decided where the packet goes (not the MASQUERADE that follows it). */

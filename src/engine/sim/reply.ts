@@ -4,6 +4,7 @@
 
 import type { Tuple } from './conntrack.ts';
 import { releaseIpvs, timeout, type Connection } from './connection.ts';
+import { textOf, type Text } from './hop-record.ts';
 import { hop, type Fate, type Proc, type RequestState, type RunContext } from './run-context.ts';
 
 function moveKind(from: string, to: string): string {
@@ -26,7 +27,7 @@ const lost = (req: RequestState, from: string, to: string, pkt: Tuple, why: stri
 
 export interface ReplyText {
   /** The server's answer, e.g. `HTTP/1.1 200 OK`. */
-  readonly respond: string;
+  readonly respond: Text;
   /** What the client makes of it, given the packet as it arrives. */
   readonly receive: (arrived: Tuple) => string;
   readonly respondKind?: string;
@@ -79,37 +80,44 @@ export function* reply(
       table.remove(entry);
       s.nat = undefined;
       const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
+      const before = pkt;
+      const node = s.node;
       if (!conn.compact)
         hop(req, {
           from: shown,
           to: s.id,
           kind: 'conntrack',
-          unique: true,
-          description: `Conntrack on ${s.node} matches the reply to its connection and reverses the NAT: the source ${pkt.src} becomes ${after.src}${after.dst === pkt.dst ? '' : `, the destination ${pkt.dst} becomes ${after.dst}`}.`,
-          before: pkt,
+          description: () =>
+            `Conntrack on ${node} matches the reply to its connection and reverses the NAT: the source ${before.src} becomes ${after.src}${after.dst === before.dst ? '' : `, the destination ${before.dst} becomes ${after.dst}`}.`,
+          before,
           after,
           reply: true,
         });
       pkt = after;
     } else if (i === 0) {
+      const arrived = pkt;
       hop(req, {
         from: conn.compact ? server : shown,
         to: s.id,
         kind: conn.compact ? (text.respondKind ?? 'respond') : 'receive',
-        description: conn.compact ? `${text.respond} ${text.receive(pkt)}` : text.receive(pkt),
+        description: conn.compact
+          ? () => `${textOf(text.respond)} ${text.receive(arrived)}`
+          : () => text.receive(arrived),
         before: conn.compact ? first : pkt,
         after: conn.compact ? pkt : undefined,
         reply: true,
       });
-    } else if (!conn.compact)
+    } else if (!conn.compact) {
+      const from = shown;
+      const moved = pkt;
       hop(req, {
-        from: shown,
+        from,
         to: s.id,
-        kind: moveKind(shown, s.id),
-        description: moveText(shown, s.id, pkt),
-        unique: true,
+        kind: moveKind(from, s.id),
+        description: () => moveText(from, s.id, moved),
         reply: true,
       });
+    }
     if (!conn.compact || i === 0) shown = s.id;
   }
   close(ctx, conn);

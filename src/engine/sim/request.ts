@@ -149,11 +149,13 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
     return yield* loopback(ctx, req, client, target, ip);
   const sent = { src: localAddress(ctx, req, client.ip), dst: addr(ip, target.port) };
   if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
+  const said = how;
   hop(req, {
     from: client.id,
     to: client.id,
     kind: 'send',
-    description: `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${how}${client.kind === 'external' ? ' from the outside client' : ''}.`,
+    description: () =>
+      `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${said}${client.kind === 'external' ? ' from the outside client' : ''}.`,
     before: sent,
   });
   const opened = yield* connect(ctx, req, client, sent, 'TCP');
@@ -166,9 +168,10 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, conn, {
-    respond: target.scheme
-      ? `HTTP/1.1 200 OK from ${conn.server.id.slice(4)}.`
-      : `${conn.server.id.slice(4)} accepts the connection (SYN-ACK).`,
+    respond: () =>
+      target.scheme
+        ? `HTTP/1.1 200 OK from ${conn.server.id.slice(4)}.`
+        : `${conn.server.id.slice(4)} accepts the connection (SYN-ACK).`,
     receive: (arrived) =>
       `The client receives the answer from ${arrived.src}${arrived.src === sent.dst ? ', the address it dialled' : ''}.`,
   });

@@ -7,12 +7,12 @@
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
+import { textOf, type Text } from './hop-record.ts';
 import { addr, hop, LATENCY, nodeId, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
-/** Over the node network to `node`; false when it is down (the packet is lost). */
-function* toNode(w: Walk, node: string, description: string): Proc<boolean> {
-  if (w.ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
+/** Over the node network to `node` (the caller has waited LATENCY.nodeNetwork); false when it is down (the packet is lost). */
+function toNode(w: Walk, node: string, description: Text): boolean {
   const id = nodeId(node);
   const down = w.ctx.view.isDown(node);
   if (down || !w.compact)
@@ -20,7 +20,7 @@ function* toNode(w: Walk, node: string, description: string): Proc<boolean> {
       from: w.shown,
       to: id,
       kind: 'route',
-      description: down ? `${description} Node ${node} is down: the packet is lost.` : description,
+      description: down ? `${textOf(description)} Node ${node} is down: the packet is lost.` : description,
       before: w.pkt,
       failed: down,
     });
@@ -31,26 +31,29 @@ function* toNode(w: Walk, node: string, description: string): Proc<boolean> {
   return true;
 }
 
-function* deliver(w: Walk, server: Peer): Proc<Connected> {
+/** Through the veth into `server` (the caller has waited LATENCY.veth). */
+function deliver(w: Walk, server: Peer): Connected {
   const pod = server.pod;
   const { port } = splitAddr(w.pkt.dst);
-  if (w.ctx.wait(LATENCY.veth)) yield LATENCY.veth;
   // The network plugin's ingress check, before the container sees the packet.
   const denied = ingressCheck(w, server);
   if (denied) return fail(w, denied);
-  const ok = pod !== undefined && listens(pod, port, w.protocol);
-  const what = `${w.protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
-  const into =
-    server.kind === 'host'
-      ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
-      : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
+  const { protocol, note } = w;
+  const ok = pod !== undefined && listens(pod, port, protocol);
   hop(w.req, {
     from: w.shown,
     to: server.id,
     kind: 'deliver',
-    description: ok
-      ? `${into}; container ${pod ? (listener(pod, port, w.protocol) ?? '') : ''} listens on ${what}.${w.note}`
-      : `${into}: no container listens on ${what}, so the kernel answers ${w.protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${w.note}`,
+    description: () => {
+      const what = `${protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
+      const into =
+        server.kind === 'host'
+          ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
+          : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
+      return ok
+        ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
+        : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
+    },
     after: w.pkt,
     failed: !ok,
   });
@@ -79,24 +82,33 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
   const pod = places.podByIP.get(ip);
   if (pod) {
     if (pod.node !== node) {
-      const cidr = places.nodeByName.get(pod.node)?.podCIDR ?? '?';
-      const text = `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${w.note}`;
-      if (!(yield* toNode(w, pod.node, text))) return fail(w, yield* timeout(ctx, w.req, w.client));
+      const note = w.note;
+      const text = () => {
+        const cidr = places.nodeByName.get(pod.node)?.podCIDR ?? '?';
+        return `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${note}`;
+      };
+      if (ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
+      if (!toNode(w, pod.node, text)) return fail(w, yield* timeout(ctx, w.req, w.client));
     }
-    return yield* deliver(w, podPeer(model, pod));
+    if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+    return deliver(w, podPeer(model, pod));
   }
   const local = ip.startsWith('127.') ? places.nodeByName.get(node) : places.nodeByIP.get(ip);
   if (local) {
     if (local.name !== node) {
       const text = `${ip} is node ${local.name}'s address: routed over the node network.${w.note}`;
-      if (!(yield* toNode(w, local.name, text))) return fail(w, yield* timeout(ctx, w.req, w.client));
+      if (ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
+      if (!toNode(w, local.name, text)) return fail(w, yield* timeout(ctx, w.req, w.client));
       return { node: local.name };
     }
     // On the node's own addresses only declared ports count (kube-proxy's pod declares none).
     const host = places.hostPods
       .get(node)
       ?.find((p) => p.containers.some((c) => c.ports.length > 0) && listens(p, port, w.protocol));
-    if (host) return yield* deliver(w, podPeer(model, host));
+    if (host) {
+      if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+      return deliver(w, podPeer(model, host));
+    }
     if (w.ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
     hop(w.req, {
       from: w.shown,

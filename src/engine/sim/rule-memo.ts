@@ -21,10 +21,43 @@ interface Branches {
 }
 type ClassMemo = Branches | 'walk';
 
-/** A fresh walk with the given random source (the memo calls it on a miss). */
-export type FreshWalk = (random: () => number) => NodeProxyDecision;
+/** A fresh walk of `packet` with the given random source (the memo calls it on a miss). */
+export type FreshWalk = (random: () => number, packet: Packet) => NodeProxyDecision;
 
-const memos = new WeakMap<ClusterModel, Map<string, ClassMemo>>();
+/**
+ * Per model: node → mode → source IP → destination IP → port, protocol and origin. Nested maps
+ * keyed by the packet's own strings: a lookup per new connection makes no key string.
+ */
+type Memos = Map<string, Map<ProxyMode, Map<string, Map<string, Map<number, ClassMemo>>>>>;
+const memos = new WeakMap<ClusterModel, Memos>();
+
+/** `map`'s entry for `key`, made empty when missing. */
+function level<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
+}
+
+/** The class's entry map (port, protocol and origin then key it as one number, `classKey`). */
+function classSlots(model: ClusterModel, node: string, mode: ProxyMode, p: Packet): Map<number, ClassMemo> {
+  let perModel = memos.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    memos.set(model, perModel);
+  }
+  return level(level(level(level(perModel, node), mode), p.sourceIP), p.destIP);
+}
+
+function classKey(p: Packet): number {
+  const protocol = p.protocol === 'TCP' ? 0 : p.protocol === 'UDP' ? 1 : 2;
+  return (p.destPort * 3 + protocol) * 2 + (p.origin === 'local' ? 0 : 1);
+}
+
+/** Draws taken by the current lookup; copied only when a miss must replay them. */
+const scratch: number[] = [];
 
 export function packetClass(node: string, mode: ProxyMode, p: Packet): string {
   return `${node}|${mode}|${p.sourceIP}|${p.destIP}|${String(p.destPort)}|${p.protocol}|${p.origin}`;
@@ -88,19 +121,15 @@ export function memoisedDecision(
   fresh: FreshWalk,
 ): NodeProxyDecision {
   const random = packet.random ?? (() => 0);
-  if (!memoisable(mode)) return fresh(random);
-  let perModel = memos.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    memos.set(model, perModel);
-  }
-  const key = packetClass(node, mode, packet);
-  let memo = perModel.get(key);
+  if (!memoisable(mode)) return fresh(random, packet);
+  const slots = classSlots(model, node, mode, packet);
+  const key = classKey(packet);
+  let memo = slots.get(key);
   if (memo === undefined && mode === 'iptables') {
     memo = iptablesBranches(model, node, packet);
-    perModel.set(key, memo);
+    slots.set(key, memo);
   }
-  if (memo === 'walk') return fresh(random);
+  if (memo === 'walk') return fresh(random, packet);
   if (memo === undefined) {
     // nftables: the first walk shows whether numgen is drawn (and over how many targets).
     const draws: number[] = [];
@@ -108,9 +137,9 @@ export function memoisedDecision(
       const r = random();
       draws.push(r);
       return r;
-    });
+    }, packet);
     const sticky = d.matched.some((m) => m.text.includes('@affinity-'));
-    if (sticky || draws.length > 1) perModel.set(key, 'walk');
+    if (sticky || draws.length > 1) slots.set(key, 'walk');
     else {
       const n = draws.length === 0 ? 1 : Math.round(1 / (d.probability ?? 1));
       const created: Branches = {
@@ -119,18 +148,19 @@ export function memoisedDecision(
         leaves: new Array<NodeProxyDecision | undefined>(n),
       };
       created.leaves[draws.length === 0 ? 0 : Math.min(n - 1, Math.floor((draws[0] ?? 0) * n))] = d;
-      perModel.set(key, created);
+      slots.set(key, created);
     }
     return d;
   }
-  const draws: number[] = [];
-  const k = branch(memo, random, draws);
+  scratch.length = 0;
+  const k = branch(memo, random, scratch);
   const leaf = memo.leaves[k];
   if (leaf) return leaf;
   // First time a draw lands here: walk for real with the same draws, and check it agrees.
+  const draws = scratch.slice();
   const script = scripted(draws, random);
-  const d = fresh(script.random);
+  const d = fresh(script.random, packet);
   if (script.calls() === draws.length) memo.leaves[k] = d;
-  else perModel.set(key, 'walk');
+  else slots.set(key, 'walk');
   return d;
 }

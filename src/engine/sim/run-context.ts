@@ -7,12 +7,11 @@
 import type { ProxyMode } from '../cluster/types.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
+import type { FreshWalk } from './rule-memo.ts';
+import { HopRecord, type Text } from './hop-record.ts';
 import type { HopPick, SimHop } from './sim-types.ts';
 import type { TraceOutcome, TraceResult } from './trace-types.ts';
 import type { ClusterView } from './world.ts';
-
-/** A hop as a process makes it; the driver fills `at` and `seq` when it is recorded. */
-export type DraftHop = { -readonly [K in keyof SimHop]: SimHop[K] };
 
 /** A process yields virtual ms to wait (only when `ctx.wait` says it must). */
 export type Proc<T> = Generator<number, T, undefined>;
@@ -26,6 +25,8 @@ export interface Fate {
 export interface NodeDataplane {
   readonly conntrack: Conntrack;
   readonly proxy: ProxyState;
+  /** The node's real rule walk for the memo's misses (proxy-step.ts), made on first use. */
+  walk?: FreshWalk;
 }
 
 export interface RunContext {
@@ -47,7 +48,7 @@ export interface RunContext {
 
 /** Where a request's hops go: the run stamps `at` and `seq` and keeps them in order. */
 export interface HopSink {
-  record(req: RequestState, h: DraftHop): void;
+  record(req: RequestState, h: HopRecord): void;
 }
 
 /** One request's own record: identity, randomness, and what the trace contract reports. */
@@ -112,7 +113,8 @@ export interface HopFields {
   readonly from: string;
   readonly to: string;
   readonly kind: string;
-  readonly description: string;
+  /** Written on first read (hop-record.ts): a function captures values, never reads them later. */
+  readonly description: Text;
   readonly failed?: boolean;
   readonly reply?: boolean;
   readonly rule?: string | undefined;
@@ -120,40 +122,21 @@ export interface HopFields {
   readonly after?: Tuple | undefined;
   readonly via?: string | undefined;
   readonly pick?: HopPick | undefined;
-  /** The description names this connection's own port (`towards 10.244.2.2:42792`): not shared. */
-  readonly unique?: boolean;
-}
-
-const descriptions = new Map<string, string>();
-
-/**
- * One string per description text. Most descriptions are the same for every request of a kind
- * (the same pod, Service, answer); a hop outlives the `advance` that made it, so a fresh string
- * per hop was copied by every young-generation GC and promoted, which cost more than making it.
- */
-function shared(text: string): string {
-  const found = descriptions.get(text);
-  if (found !== undefined) return found;
-  if (descriptions.size >= 100_000) descriptions.clear();
-  descriptions.set(text, text);
-  return text;
 }
 
 /** Records a hop of `req` now. */
 export function hop(req: RequestState, f: HopFields): void {
-  const h: DraftHop = {
-    at: 0,
-    seq: 0,
-    request: req.id,
-    flow: req.flow,
-    where: whereOf(f.to),
-    from: f.from,
-    to: f.to,
-    kind: f.kind,
-    description: f.unique === true ? f.description : shared(f.description),
-    status: f.failed === true ? 'failed' : 'ok',
-    reply: f.reply === true,
-  };
+  const h = new HopRecord(
+    req.id,
+    req.flow,
+    whereOf(f.to),
+    f.from,
+    f.to,
+    f.kind,
+    f.description,
+    f.failed === true ? 'failed' : 'ok',
+    f.reply === true,
+  );
   if (f.rule !== undefined) h.rule = f.rule;
   if (f.before !== undefined) h.before = f.before;
   if (f.after !== undefined) h.after = f.after;
