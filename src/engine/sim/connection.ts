@@ -18,6 +18,7 @@ import {
   nodeId,
   proxyId,
   splitAddr,
+  splitSource,
   type Fate,
   type Proc,
   type RequestState,
@@ -44,7 +45,7 @@ interface Decided {
 function decide(w: Walk, node: string, origin: 'local' | 'forwarded'): Decided | undefined {
   const { ctx, req } = w;
   const dst = splitAddr(w.pkt.dst);
-  const src = splitAddr(w.pkt.src);
+  const src = splitSource(w.pkt.src);
   const packet = {
     sourceIP: src.ip,
     destIP: dst.ip,

@@ -11,10 +11,10 @@ import { connect, type Connection } from './connection.ts';
 import { podPeer } from './peers.ts';
 import { close, reply } from './reply.ts';
 import {
-  addr,
   hop,
   LATENCY,
   localAddress,
+  serverAddr,
   type Fate,
   type Proc,
   type RequestState,
@@ -165,7 +165,7 @@ export function* ingressNginx(
   const pod = controller.pod;
   if (!pod) return yield* answer(ctx, req, conn, 502, 'no controller pod.');
   const self = podPeer(model, pod);
-  const sent = { src: localAddress(ctx, req, self.ip), dst: addr(ep.ip, ep.port) };
+  const sent = { src: localAddress(ctx, req, self.ip), dst: serverAddr(ep.ip, ep.port) };
   if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
   const upstreamPath = r.upstreamPath;
   hop(req, {

@@ -10,7 +10,7 @@ import { decideDirection } from '../netpol/decide.ts';
 import { endpointAt, type NetworkPolicyIndex } from '../netpol/policy-index.ts';
 import type { PolicyDecision, PolicyType } from '../netpol/types.ts';
 import type { Peer } from './peers.ts';
-import { hop, nodeId, proxyId, splitAddr, type Fate } from './run-context.ts';
+import { hop, nodeId, proxyId, splitAddr, splitSource, type Fate } from './run-context.ts';
 import type { Walk } from './walk.ts';
 
 // A decision depends only on the index (one per model) and the packet class: memoised per both.
@@ -88,7 +88,7 @@ function record(w: Walk, d: PolicyDecision, from: string, to: string): Fate | un
 export function egressCheck(w: Walk, node: string): Fate | undefined {
   const index = w.ctx.view.policies;
   if (index === undefined || w.client.kind !== 'pod') return undefined;
-  const src = splitAddr(w.pkt.src).ip;
+  const src = splitSource(w.pkt.src).ip;
   const dst = splitAddr(w.pkt.dst);
   const d = decide(index, 'Egress', src, dst.ip, w.protocol, dst.port);
   // The check sits in the node's netfilter, where kube-proxy's rules are (or the node, without them).
@@ -100,7 +100,7 @@ export function egressCheck(w: Walk, node: string): Fate | undefined {
 export function ingressCheck(w: Walk, server: Peer): Fate | undefined {
   const index = w.ctx.view.policies;
   if (index === undefined || server.kind !== 'pod') return undefined;
-  const src = splitAddr(w.pkt.src).ip;
+  const src = splitSource(w.pkt.src).ip;
   const dst = splitAddr(w.pkt.dst);
   const d = decide(index, 'Ingress', src, server.ip, w.protocol, dst.port);
   return record(w, d, w.shown, server.id);

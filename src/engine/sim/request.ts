@@ -14,6 +14,7 @@ import {
   hop,
   LATENCY,
   localAddress,
+  serverAddr,
   type Fate,
   type Proc,
   type RequestState,
@@ -147,7 +148,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   }
   if (client.kind === 'pod' && (ip.startsWith('127.') || ip === client.ip))
     return yield* loopback(ctx, req, client, target, ip);
-  const sent = { src: localAddress(ctx, req, client.ip), dst: addr(ip, target.port) };
+  const sent = { src: localAddress(ctx, req, client.ip), dst: serverAddr(ip, target.port) };
   if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
   const said = how;
   hop(req, {

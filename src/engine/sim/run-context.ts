@@ -147,9 +147,50 @@ export function hop(req: RequestState, f: HopFields): void {
 
 export const addr = (ip: string, port: number): string => `${ip}:${String(port)}`;
 
-export function splitAddr(text: string): { ip: string; port: number } {
+const serverAddrs = new Map<string, Map<number, string>>();
+
+/**
+ * `ip:port` of a server side (a Service, an endpoint, a resolved name), one string per address: a
+ * packet's destination is split and looked up at every hop, which a known string makes cheap.
+ */
+export function serverAddr(ip: string, port: number): string {
+  let byPort = serverAddrs.get(ip);
+  if (!byPort) {
+    if (serverAddrs.size >= 100_000) serverAddrs.clear();
+    byPort = new Map();
+    serverAddrs.set(ip, byPort);
+  }
+  let found = byPort.get(port);
+  if (found === undefined) {
+    found = addr(ip, port);
+    byPort.set(port, found);
+  }
+  return found;
+}
+
+export interface AddrParts {
+  readonly ip: string;
+  readonly port: number;
+}
+
+const parts = new Map<string, AddrParts>();
+
+/** `ip:port` → its parts (a source: a new port per connection, not worth keeping). */
+export function splitSource(text: string): AddrParts {
   const at = text.lastIndexOf(':');
   return { ip: text.slice(0, at), port: Number(text.slice(at + 1)) };
+}
+
+/** `ip:port` → its parts; destinations are few and split again and again, so each is split once. */
+export function splitAddr(text: string): AddrParts {
+  let found = parts.get(text);
+  if (found === undefined) {
+    const at = text.lastIndexOf(':');
+    found = { ip: text.slice(0, at), port: Number(text.slice(at + 1)) };
+    if (parts.size >= 100_000) parts.clear();
+    parts.set(text, found);
+  }
+  return found;
 }
 
 /**
