@@ -10,6 +10,7 @@ import type { Peer } from './peers.ts';
 import { egressCheck } from './policy-step.ts';
 import type { NodeProxyDecision } from './node-proxy.ts';
 import { decideAtNode, explainDecision, type Explained } from './proxy-step.ts';
+import type { SimHop } from './sim-types.ts';
 import { route } from './routing.ts';
 import {
   addr,
@@ -27,6 +28,10 @@ import {
 import { fail, station, type Connected, type Walk } from './walk.ts';
 
 export { releaseIpvs, timeout, type Connected, type Connection, type Station } from './walk.ts';
+
+/** Out of a pod (the hop's `from`) into its node (`to`). */
+const vethOut = ({ from, to }: SimHop): string =>
+  `Out of ${from.slice(4)}'s eth0 through its veth pair into node ${to.slice(5)}'s network namespace (PREROUTING).`;
 
 /** What kube-proxy's rules at a node decided for the connection's first packet, before it is applied. */
 interface Decided {
@@ -140,14 +145,12 @@ export function* connect(
     node = client.node ?? '';
     if (client.kind === 'pod') {
       if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
-      const into = node;
       if (!w.compact)
         hop(req, {
           from: client.id,
           to: nodeId(node),
           kind: 'veth',
-          description: () =>
-            `Out of ${client.id.slice(4)}'s eth0 through its veth pair into node ${into}'s network namespace (PREROUTING).`,
+          description: vethOut,
           before: sent,
         });
       station(w, nodeId(node), node, LATENCY.veth);

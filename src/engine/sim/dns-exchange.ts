@@ -9,7 +9,8 @@ import { clusterDnsIP, resolvConf } from '../cluster/resolv-conf.ts';
 import type { ClusterModel, ClusterPod } from '../cluster/types.ts';
 import { connect } from './connection.ts';
 import type { Peer } from './peers.ts';
-import { reply } from './reply.ts';
+import { reply, type ReplyText } from './reply.ts';
+import type { SimHop } from './sim-types.ts';
 import {
   addr,
   hop,
@@ -84,6 +85,10 @@ function resolution(model: ClusterModel, pod: ClusterPod, name: string): Resolut
   return r;
 }
 
+/** CoreDNS's answer, from the pod the query reached (the hop's `from`). */
+const dnsAnswer = (h: SimHop, text: ReplyText): string =>
+  `CoreDNS ${h.from.slice(4)} answers ${text.detail ?? ''}`;
+
 const received = (arrived: { readonly src: string }): string =>
   `The answer arrives from ${arrived.src}, the address the resolver asked (conntrack reversed the DNAT).`;
 
@@ -128,12 +133,11 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
       return { ok: false, fate: { outcome } };
     }
     if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
-    const server = opened.conn.server.id;
-    const answer = r.answers[i] ?? '';
     const lost = yield* reply(ctx, req, opened.conn, {
-      respond: () => `CoreDNS ${server.slice(4)} answers ${answer}`,
+      respond: dnsAnswer,
       respondKind: 'dns-answer',
       receive: received,
+      detail: r.answers[i] ?? '',
     });
     if (lost) return { ok: false, fate: lost };
   }

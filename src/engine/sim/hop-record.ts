@@ -6,11 +6,43 @@
 import type { HopPick, SimHop } from './sim-types.ts';
 import type { TraceAddresses } from './trace-types.ts';
 
-/** A sentence, or how to write it (its values captured when the hop was made, never read later). */
-export type Text = string | (() => string);
+/**
+ * How to write a hop's sentence from the hop and one value kept beside it. Module-level writers
+ * reading the hop's own fields cost nothing per hop; a closure works too, but it and its scope
+ * stay alive with the hop, so the hot paths avoid them. Values are those of the moment the hop
+ * was made: a writer never reads state that changes later.
+ */
+export type Writer<A> = (h: SimHop, arg: A) => string;
 
-/** The sentence of `t`, written now. */
-export const textOf = (t: Text): string => (typeof t === 'string' ? t : t());
+/** A sentence, or how to write it. */
+export type Text<A = undefined> = string | Writer<A>;
+
+/**
+ * A sentence that repeats (the same pod, port and outcome for every request of a flow): written
+ * once per key of `owner` and shared, so hops hold no string of their own.
+ */
+export function remembered<O extends object, K>(
+  cache: WeakMap<O, Map<K, string>>,
+  owner: O,
+  key: K,
+  write: () => string,
+): string {
+  let byKey = cache.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(owner, byKey);
+  }
+  let found = byKey.get(key);
+  if (found === undefined) {
+    found = write();
+    if (byKey.size >= 10_000) byKey.clear();
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+/** The sentence of `t` for hop `h`, written now. */
+export const textOf = <A>(t: Text<A>, h: SimHop, arg: A): string => (typeof t === 'string' ? t : t(h, arg));
 
 export class HopRecord implements SimHop {
   at = 0;
@@ -21,7 +53,8 @@ export class HopRecord implements SimHop {
   after?: TraceAddresses;
   via?: string;
   pick?: HopPick;
-  #text: Text;
+  #text: Text<unknown>;
+  #arg: unknown;
 
   constructor(
     readonly request: number,
@@ -30,18 +63,21 @@ export class HopRecord implements SimHop {
     readonly from: string,
     readonly to: string,
     readonly kind: string,
-    text: Text,
+    text: Text<unknown>,
+    arg: unknown,
     readonly status: 'ok' | 'failed',
     readonly reply: boolean,
   ) {
     this.#text = text;
+    this.#arg = arg;
   }
 
   get description(): string {
     const text = this.#text;
     if (typeof text === 'string') return text;
-    const written = text();
+    const written = text(this, this.#arg);
     this.#text = written;
+    this.#arg = undefined;
     return written;
   }
 

@@ -9,7 +9,9 @@ import { routeRequest } from '../ingress/route-request.ts';
 import type { IngressRouteTable, IngressRouting } from '../ingress/types.ts';
 import { connect, type Connection } from './connection.ts';
 import { podPeer } from './peers.ts';
-import { close, reply } from './reply.ts';
+import type { Tuple } from './conntrack.ts';
+import { close, reply, type ReplyText } from './reply.ts';
+import type { SimHop } from './sim-types.ts';
 import {
   hop,
   LATENCY,
@@ -71,6 +73,18 @@ function route(
   return routed;
 }
 
+// The answers' sentences (reply.ts), from the status and reason or the upstream path they carry.
+const nginxAnswers = (_: SimHop, t: ReplyText): string =>
+  `ingress-nginx answers ${String(t.status ?? 0)}: ${t.detail ?? ''}`;
+const clientReceives = (arrived: Tuple, t: ReplyText): string =>
+  `The client receives ${String(t.status ?? 0)} from ${arrived.src}.`;
+const upstreamAnswers = (h: SimHop, t: ReplyText): string =>
+  `HTTP/1.1 200 OK from ${h.from.slice(4)} for ${t.detail ?? ''}.`;
+const nginxReceives = (): string => 'ingress-nginx receives the upstream answer.';
+/** nginx's own connection to the endpoint: the hop's `after` is what it sends. */
+const opensUpstream = (h: SimHop, upstreamPath: string): string =>
+  `ingress-nginx opens its own connection to endpoint ${h.after?.dst ?? ''} directly (the Service's ClusterIP is not used), path ${upstreamPath}.`;
+
 /** Answers the client over `conn` with `status`; the request ends with `fate`. */
 function* answer(
   ctx: RunContext,
@@ -81,8 +95,10 @@ function* answer(
 ): Proc<Fate> {
   if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
   const lost = yield* reply(ctx, req, conn, {
-    respond: () => `ingress-nginx answers ${String(status)}: ${why}`,
-    receive: (arrived) => `The client receives ${String(status)} from ${arrived.src}.`,
+    respond: nginxAnswers,
+    receive: clientReceives,
+    status,
+    detail: why,
   });
   return lost ?? { outcome: status < 400 ? 'delivered' : 'rejected', httpStatus: status };
 }
@@ -172,8 +188,8 @@ export function* ingressNginx(
     from: where,
     to: where,
     kind: 'proxy',
-    description: () =>
-      `ingress-nginx opens its own connection to endpoint ${sent.dst} directly (the Service's ClusterIP is not used), path ${upstreamPath}.`,
+    description: opensUpstream,
+    arg: upstreamPath,
     before: conn.seen,
     after: sent,
     pick:
@@ -206,8 +222,9 @@ export function* ingressNginx(
   };
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, upstream.conn, {
-    respond: () => `HTTP/1.1 200 OK from ${upstream.conn.server.id.slice(4)} for ${upstreamPath}.`,
-    receive: () => 'ingress-nginx receives the upstream answer.',
+    respond: upstreamAnswers,
+    receive: nginxReceives,
+    detail: upstreamPath,
   });
   close(ctx, upstream.conn);
   if (lost) return yield* answer(ctx, req, conn, 504, 'Gateway Timeout: the upstream answer was lost.');

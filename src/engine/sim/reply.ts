@@ -4,7 +4,8 @@
 
 import type { Tuple } from './conntrack.ts';
 import { releaseIpvs, timeout, type Connection } from './connection.ts';
-import { textOf, type Text } from './hop-record.ts';
+import type { Writer } from './hop-record.ts';
+import type { SimHop } from './sim-types.ts';
 import { hop, type Fate, type Proc, type RequestState, type RunContext } from './run-context.ts';
 
 function moveKind(from: string, to: string): string {
@@ -14,23 +15,52 @@ function moveKind(from: string, to: string): string {
   return 'deliver';
 }
 
-function moveText(from: string, to: string, pkt: Tuple): string {
+/** A reply's move between two places; `pkt` is the packet as it moves. */
+const moveText: Writer<Tuple> = ({ from, to }, pkt) => {
   if (from.startsWith('pod/') && to.startsWith('node/'))
     return `Out of ${from.slice(4)}'s eth0 into node ${to.slice(5)}, towards ${pkt.dst}.`;
   if (to === 'external/load-balancer') return `Back out through the cloud load balancer, towards ${pkt.dst}.`;
   if (to.startsWith('node/')) return `Routed over the node network to ${to.slice(5)}, towards ${pkt.dst}.`;
   return `Towards ${pkt.dst}.`;
-}
+};
+
+/** Conntrack un-NATs the reply at a node's netfilter (`kube-proxy/NODE`): the hop's before and after. */
+const unNatText: Writer<undefined> = (h) => {
+  const node = h.to.slice('kube-proxy/'.length);
+  const before = h.before ?? { src: '', dst: '' };
+  const after = h.after ?? before;
+  return `Conntrack on ${node} matches the reply to its connection and reverses the NAT: the source ${before.src} becomes ${after.src}${after.dst === before.dst ? '' : `, the destination ${before.dst} becomes ${after.dst}`}.`;
+};
+
+const respondText: Writer<ReplyText> = (h, text) =>
+  typeof text.respond === 'string' ? text.respond : text.respond(h, text);
+
+/** The client's side: the packet as it arrived is the hop's `before`. */
+const receiveText: Writer<ReplyText> = (h, text) => text.receive(h.before ?? { src: '', dst: '' }, text);
+
+/** A DNS exchange's one hop back: the answer, then what the client makes of it (the hop's `after`). */
+const compactText: Writer<ReplyText> = (h, text) =>
+  `${respondText(h, text)} ${text.receive(h.after ?? { src: '', dst: '' }, text)}`;
 
 const lost = (req: RequestState, from: string, to: string, pkt: Tuple, why: string) =>
   hop(req, { from, to, kind: 'drop', description: why, before: pkt, reply: true, failed: true });
 
+/**
+ * What the answer's hops say. Written when a hop is read, from the hop (its `from` is the server
+ * on the answer's first hop) and these fields: module-level functions, no closure per request.
+ */
 export interface ReplyText {
-  /** The server's answer, e.g. `HTTP/1.1 200 OK`. */
-  readonly respond: Text;
+  /** The server's answer, e.g. `HTTP/1.1 200 OK from NS/POD.` */
+  readonly respond: string | ((h: SimHop, text: ReplyText) => string);
   /** What the client makes of it, given the packet as it arrives. */
-  readonly receive: (arrived: Tuple) => string;
+  readonly receive: (arrived: Tuple, text: ReplyText) => string;
   readonly respondKind?: string;
+  /** A value the sentences name (a DNS answer, an upstream path, the reason of a status). */
+  readonly detail?: string;
+  /** The HTTP status the sentences name. */
+  readonly status?: number;
+  /** The address the client dialled. */
+  readonly dialled?: string;
 }
 
 /** Sends the reply back to the client; a Fate when it is lost on the way (the client times out). */
@@ -48,7 +78,8 @@ export function* reply(
       from: server,
       to: server,
       kind: text.respondKind ?? 'respond',
-      description: text.respond,
+      description: respondText,
+      arg: text,
       before: pkt,
       reply: true,
     });
@@ -80,41 +111,35 @@ export function* reply(
       table.remove(entry);
       s.nat = undefined;
       const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
-      const before = pkt;
-      const node = s.node;
       if (!conn.compact)
         hop(req, {
           from: shown,
           to: s.id,
           kind: 'conntrack',
-          description: () =>
-            `Conntrack on ${node} matches the reply to its connection and reverses the NAT: the source ${before.src} becomes ${after.src}${after.dst === before.dst ? '' : `, the destination ${before.dst} becomes ${after.dst}`}.`,
-          before,
+          description: unNatText,
+          before: pkt,
           after,
           reply: true,
         });
       pkt = after;
     } else if (i === 0) {
-      const arrived = pkt;
       hop(req, {
         from: conn.compact ? server : shown,
         to: s.id,
         kind: conn.compact ? (text.respondKind ?? 'respond') : 'receive',
-        description: conn.compact
-          ? () => `${textOf(text.respond)} ${text.receive(arrived)}`
-          : () => text.receive(arrived),
+        description: conn.compact ? compactText : receiveText,
+        arg: text,
         before: conn.compact ? first : pkt,
         after: conn.compact ? pkt : undefined,
         reply: true,
       });
     } else if (!conn.compact) {
-      const from = shown;
-      const moved = pkt;
       hop(req, {
-        from,
+        from: shown,
         to: s.id,
-        kind: moveKind(from, s.id),
-        description: () => moveText(from, s.id, moved),
+        kind: moveKind(shown, s.id),
+        description: moveText,
+        arg: pkt,
         reply: true,
       });
     }

@@ -8,7 +8,9 @@ import { resolveName } from './dns-exchange.ts';
 import { ingressNginx } from './ingress-step.ts';
 import { peerFor, type Peer } from './peers.ts';
 import { listener, listens } from './places.ts';
-import { reply } from './reply.ts';
+import type { Tuple } from './conntrack.ts';
+import { remembered } from './hop-record.ts';
+import { reply, type ReplyText } from './reply.ts';
 import {
   addr,
   hop,
@@ -20,6 +22,7 @@ import {
   type RequestState,
   type RunContext,
 } from './run-context.ts';
+import type { SimHop } from './sim-types.ts';
 import { isIPv4, type TraceTarget } from './target.ts';
 
 const MAX_REDIRECTS = 3;
@@ -91,6 +94,14 @@ function* loopback(
 
 type Attempt = Fate | { readonly redirect: TraceTarget };
 
+const sendSentences = new WeakMap<TraceTarget, Map<string, string>>();
+
+// The answer's sentences (reply.ts): the respond hop comes from the server.
+const httpOk = (h: SimHop): string => `HTTP/1.1 200 OK from ${h.from.slice(4)}.`;
+const synAck = (h: SimHop): string => `${h.from.slice(4)} accepts the connection (SYN-ACK).`;
+const clientReceives = (arrived: Tuple, text: ReplyText): string =>
+  `The client receives the answer from ${arrived.src}${arrived.src === text.dialled ? ', the address it dialled' : ''}.`;
+
 function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
   const model = ctx.view.model;
   const client = peerFor(model, req.from);
@@ -109,7 +120,9 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
     return { outcome: 'no-route' };
   }
   let ip = target.host === 'localhost' ? '127.0.0.1' : target.host;
-  let how = '';
+  // How the name became an address: `how` says it (written once per target and address).
+  let how: 'literal' | 'ingress' | 'dns' = 'literal';
+  let records = 1;
   if (!isIPv4(ip)) {
     if (client.kind === 'external') {
       const lb = ingressAddress(ctx);
@@ -124,7 +137,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
         return { outcome: 'dns-failure' };
       }
       ip = lb;
-      how = `: ${target.host} resolves to the ingress controller's address ${lb} (as \`curl --resolve ${target.host}:${String(target.port)}:${lb}\` does; outside DNS is not simulated)`;
+      how = 'ingress';
     } else {
       const resolved = yield* resolveName(ctx, req, client, target.host);
       if (!resolved.ok) {
@@ -140,23 +153,32 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
         return resolved.fate;
       }
       ip = resolved.ip;
-      how =
-        resolved.records > 1
-          ? `: ${target.host} has ${String(resolved.records)} A records (a headless Service: pod IPs, no ClusterIP); CoreDNS's loadbalance plugin shuffles them and the client takes the first, ${ip}`
-          : `: ${target.host} is ${ip}`;
+      how = 'dns';
+      records = resolved.records;
     }
   }
   if (client.kind === 'pod' && (ip.startsWith('127.') || ip === client.ip))
     return yield* loopback(ctx, req, client, target, ip);
   const sent = { src: localAddress(ctx, req, client.ip), dst: serverAddr(ip, target.port) };
   if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
-  const said = how;
+  const dialled = ip;
+  const write = () => {
+    const said =
+      how === 'ingress'
+        ? `: ${target.host} resolves to the ingress controller's address ${dialled} (as \`curl --resolve ${target.host}:${String(target.port)}:${dialled}\` does; outside DNS is not simulated)`
+        : how === 'literal'
+          ? ''
+          : records > 1
+            ? `: ${target.host} has ${String(records)} A records (a headless Service: pod IPs, no ClusterIP); CoreDNS's loadbalance plugin shuffles them and the client takes the first, ${dialled}`
+            : `: ${target.host} is ${dialled}`;
+    return `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${said}${client.kind === 'external' ? ' from the outside client' : ''}.`;
+  };
   hop(req, {
     from: client.id,
     to: client.id,
     kind: 'send',
-    description: () =>
-      `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${said}${client.kind === 'external' ? ' from the outside client' : ''}.`,
+    // One sentence per target and address: a target is parsed once per flow, which has one client.
+    description: records === 1 ? remembered(sendSentences, target, ip, write) : write(),
     before: sent,
   });
   const opened = yield* connect(ctx, req, client, sent, 'TCP');
@@ -169,12 +191,9 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, conn, {
-    respond: () =>
-      target.scheme
-        ? `HTTP/1.1 200 OK from ${conn.server.id.slice(4)}.`
-        : `${conn.server.id.slice(4)} accepts the connection (SYN-ACK).`,
-    receive: (arrived) =>
-      `The client receives the answer from ${arrived.src}${arrived.src === sent.dst ? ', the address it dialled' : ''}.`,
+    respond: target.scheme ? httpOk : synAck,
+    receive: clientReceives,
+    dialled: sent.dst,
   });
   if (lost) return lost;
   return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };

@@ -4,15 +4,16 @@
 // to that node, whose kube-proxy sees its own address); anything else finds nothing. Delivery to a
 // pod passes the network plugin's ingress NetworkPolicy check first (policy-step.ts).
 
+import type { ClusterModel, Protocol } from '../cluster/types.ts';
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
-import { textOf, type Text } from './hop-record.ts';
+import { remembered } from './hop-record.ts';
 import { addr, hop, LATENCY, nodeId, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
 /** Over the node network to `node` (the caller has waited LATENCY.nodeNetwork); false when it is down (the packet is lost). */
-function toNode(w: Walk, node: string, description: Text): boolean {
+function toNode(w: Walk, node: string, description: string): boolean {
   const id = nodeId(node);
   const down = w.ctx.view.isDown(node);
   if (down || !w.compact)
@@ -20,7 +21,7 @@ function toNode(w: Walk, node: string, description: Text): boolean {
       from: w.shown,
       to: id,
       kind: 'route',
-      description: down ? `${textOf(description)} Node ${node} is down: the packet is lost.` : description,
+      description: down ? `${description} Node ${node} is down: the packet is lost.` : description,
       before: w.pkt,
       failed: down,
     });
@@ -31,6 +32,11 @@ function toNode(w: Walk, node: string, description: Text): boolean {
   return true;
 }
 
+const delivered = new WeakMap<Peer, Map<number, string>>();
+const routedToPod = new WeakMap<ClusterModel, Map<string, string>>();
+
+const protocolIndex = (p: Protocol): number => (p === 'TCP' ? 0 : p === 'UDP' ? 1 : 2);
+
 /** Through the veth into `server` (the caller has waited LATENCY.veth). */
 function deliver(w: Walk, server: Peer): Connected {
   const pod = server.pod;
@@ -40,20 +46,25 @@ function deliver(w: Walk, server: Peer): Connected {
   if (denied) return fail(w, denied);
   const { protocol, note } = w;
   const ok = pod !== undefined && listens(pod, port, protocol);
+  const write = () => {
+    const what = `${protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
+    const into =
+      server.kind === 'host'
+        ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
+        : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
+    return ok
+      ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
+      : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
+  };
   hop(w.req, {
     from: w.shown,
     to: server.id,
     kind: 'deliver',
-    description: () => {
-      const what = `${protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
-      const into =
-        server.kind === 'host'
-          ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
-          : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
-      return ok
-        ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
-        : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
-    },
+    // The same for every packet to this pod and port (a note is rare: written for the hop alone).
+    description:
+      note === ''
+        ? remembered(delivered, server, (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0), write)
+        : write,
     after: w.pkt,
     failed: !ok,
   });
@@ -83,10 +94,11 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
   if (pod) {
     if (pod.node !== node) {
       const note = w.note;
-      const text = () => {
+      const write = () => {
         const cidr = places.nodeByName.get(pod.node)?.podCIDR ?? '?';
         return `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${note}`;
       };
+      const text = note === '' ? remembered(routedToPod, model, ip, write) : write();
       if (ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
       if (!toNode(w, pod.node, text)) return fail(w, yield* timeout(ctx, w.req, w.client));
     }

@@ -109,12 +109,13 @@ function whereOf(id: string): string {
   return where;
 }
 
-export interface HopFields {
+export interface HopFields<A = undefined> {
   readonly from: string;
   readonly to: string;
   readonly kind: string;
-  /** Written on first read (hop-record.ts): a function captures values, never reads them later. */
-  readonly description: Text;
+  /** Written on first read (hop-record.ts), from the hop and `arg`. */
+  readonly description: Text<A>;
+  readonly arg?: A;
   readonly failed?: boolean;
   readonly reply?: boolean;
   readonly rule?: string | undefined;
@@ -125,7 +126,7 @@ export interface HopFields {
 }
 
 /** Records a hop of `req` now. */
-export function hop(req: RequestState, f: HopFields): void {
+export function hop<A = undefined>(req: RequestState, f: HopFields<A>): void {
   const h = new HopRecord(
     req.id,
     req.flow,
@@ -133,7 +134,8 @@ export function hop(req: RequestState, f: HopFields): void {
     f.from,
     f.to,
     f.kind,
-    f.description,
+    f.description as Text<unknown>,
+    f.arg,
     f.failed === true ? 'failed' : 'ok',
     f.reply === true,
   );
