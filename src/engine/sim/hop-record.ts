@@ -44,6 +44,25 @@ export function remembered<O extends object, K>(
 /** The sentence of `t` for hop `h`, written now. */
 export const textOf = <A>(t: Text<A>, h: SimHop, arg: A): string => (typeof t === 'string' ? t : t(h, arg));
 
+const wheres = new Map<string, string>();
+
+/** Graph id → the trace's `where` (`client`, `load-balancer`, `node/N`, `pod/NS/NAME`). */
+export function whereOf(id: string): string {
+  let where = wheres.get(id);
+  if (where === undefined) {
+    where =
+      id === 'external/client'
+        ? 'client'
+        : id === 'external/load-balancer'
+          ? 'load-balancer'
+          : id.startsWith('kube-proxy/')
+            ? `node/${id.slice('kube-proxy/'.length)}`
+            : id;
+    if (wheres.size < 100_000) wheres.set(id, where);
+  }
+  return where;
+}
+
 export class HopRecord implements SimHop {
   at = 0;
   seq = 0;
@@ -59,7 +78,6 @@ export class HopRecord implements SimHop {
   constructor(
     readonly request: number,
     readonly flow: number,
-    readonly where: string,
     readonly from: string,
     readonly to: string,
     readonly kind: string,
@@ -70,6 +88,11 @@ export class HopRecord implements SimHop {
   ) {
     this.#text = text;
     this.#arg = arg;
+  }
+
+  /** Where the hop arrives, as the trace names places (from `to`, on read). */
+  get where(): string {
+    return whereOf(this.to);
   }
 
   get description(): string {

@@ -90,25 +90,6 @@ export function proxyId(name: string): string {
   return id;
 }
 
-const wheres = new Map<string, string>();
-
-/** Graph id → the trace's `where` (`client`, `load-balancer`, `node/N`, `pod/NS/NAME`). */
-function whereOf(id: string): string {
-  let where = wheres.get(id);
-  if (where === undefined) {
-    where =
-      id === 'external/client'
-        ? 'client'
-        : id === 'external/load-balancer'
-          ? 'load-balancer'
-          : id.startsWith('kube-proxy/')
-            ? nodeId(id.slice('kube-proxy/'.length))
-            : id;
-    if (wheres.size < 100_000) wheres.set(id, where);
-  }
-  return where;
-}
-
 export interface HopFields<A = undefined> {
   readonly from: string;
   readonly to: string;
@@ -130,7 +111,6 @@ export function hop<A = undefined>(req: RequestState, f: HopFields<A>): void {
   const h = new HopRecord(
     req.id,
     req.flow,
-    whereOf(f.to),
     f.from,
     f.to,
     f.kind,
