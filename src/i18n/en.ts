@@ -9,6 +9,7 @@ export const en = {
   objects: 'Objects',
   noObjects: 'No objects yet: paste Kubernetes YAML into the editor.',
   notSimulated: 'not simulated',
+  showMore: (more: number, hidden: number) => `Show ${more} more (${hidden} not listed yet)`,
   parsing: 'Reading…',
   storageUnavailable:
     'Your browser does not let Podwire save locally: your text will be lost on reload. Copy it somewhere safe.',

@@ -84,6 +84,7 @@ export const ko: Strings = {
   objects: '오브젝트',
   noObjects: '아직 오브젝트가 없습니다. 편집기에 쿠버네티스 YAML을 붙여 넣으세요.',
   notSimulated: '시뮬레이션 안 함',
+  showMore: (more: number, hidden: number) => `${more}개 더 보기 (아직 ${hidden}개가 목록에 없음)`,
   parsing: '읽는 중…',
   storageUnavailable:
     '브라우저가 Podwire의 로컬 저장을 허용하지 않습니다. 새로 고치면 텍스트가 사라지니 안전한 곳에 복사해 두세요.',

@@ -32,4 +32,21 @@ test('a 5 MB paste is read in the worker while the page stays usable', async ({ 
 
   await expect(objects.getByRole('heading')).toHaveText(`Objects ${count}`, { timeout: 90_000 });
   await expect(page.getByRole('status')).toHaveText('');
+
+  // Listed a page at a time (40,000 rows made every pass over the page crawl); the rest on demand.
+  const rows = objects.getByRole('listitem');
+  await expect(rows).toHaveCount(500);
+  await expect(rows.last()).toContainText(`svc-499`);
+  const more = objects.getByRole('button', { name: `Show 500 more (${String(count - 500)} not listed yet)` });
+  await more.click();
+  await expect(rows).toHaveCount(1000);
+  await expect(rows.last()).toContainText(`svc-999`);
+  // So do the problems (40,000 "selects no pods" warnings) and the outline (a namespace's Services).
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('listitem')).toHaveCount(500);
+  // (Namespace default also has the cluster's own Service, kubernetes.)
+  const outline = page.getByRole('region', { name: 'Outline' });
+  await expect(
+    outline.getByRole('button', { name: `Show 500 more (${String(count + 1 - 500)} not listed yet)` }),
+  ).toBeVisible();
 });

@@ -48,4 +48,48 @@ describe('outlineOf with a pod that is not ready', () => {
       ?.services.find((s) => s.name === 'sleepy');
     expect(sleepy?.endpoints.map((e) => [e.podName, e.ready])).toEqual([['sleepy', false]]);
   });
+
+  it('keeps Services of the same name in different namespaces apart, each with its own endpoints', () => {
+    const yaml = ['team-a', 'team-b']
+      .map(
+        (ns, i) => `apiVersion: v1
+kind: Namespace
+metadata:
+  name: ${ns}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-${ns}
+  namespace: ${ns}
+  labels: {app: web}
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports:
+    - containerPort: ${String(8080 + i)}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: ${ns}
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+    targetPort: ${String(8080 + i)}
+`,
+      )
+      .join('---\n');
+    const both = outlineOf(build(yaml));
+    for (const [ns, port] of [
+      ['team-a', 8080],
+      ['team-b', 8081],
+    ] as const) {
+      const web = both.find((n) => n.name === ns)?.services.find((s) => s.name === 'web');
+      expect(web?.endpoints.map((e) => [e.podName, e.ports])).toEqual([[`web-${ns}`, [port]]]);
+    }
+  });
 });

@@ -1,8 +1,10 @@
-// What the engine read from the text: one row per object, the last good reading while broken.
-import { memo } from 'react';
+// What the engine read from the text: one row per object, the last good reading while broken;
+// a page of rows at a time (kit/list-page.ts).
+import { memo, useState } from 'react';
 import { shownSummary } from '../../state/document.ts';
 import { useDocument, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
+import { LIST_PAGE } from '../kit/list-page.ts';
 
 export const ObjectsPanel = memo(function ObjectsPanel() {
   const en = useStrings();
@@ -10,6 +12,9 @@ export const ObjectsPanel = memo(function ObjectsPanel() {
   const lastGood = useDocument((s) => s.lastGood);
   const hasErrors = useDocument((s) => s.summary?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const objects = shown?.objects ?? [];
+  const [limit, setLimit] = useState(LIST_PAGE);
+  const listed = objects.length > limit ? objects.slice(0, limit) : objects;
+  const hidden = objects.length - listed.length;
   return (
     <section className="objects" aria-label={en.objects}>
       <h2>
@@ -21,7 +26,7 @@ export const ObjectsPanel = memo(function ObjectsPanel() {
         <p className="empty">{en.noObjects}</p>
       ) : (
         <ul>
-          {objects.map((o) => (
+          {listed.map((o) => (
             <li key={`${o.index}`}>
               <button type="button" onClick={() => jumpTo(o.range.start.line, o.range.start.column)}>
                 <span className="kind">{o.kind}</span>
@@ -31,6 +36,11 @@ export const ObjectsPanel = memo(function ObjectsPanel() {
             </li>
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <button type="button" className="more" onClick={() => setLimit((n) => n + LIST_PAGE)}>
+          {en.showMore(Math.min(LIST_PAGE, hidden), hidden)}
+        </button>
       )}
     </section>
   );

@@ -1,11 +1,17 @@
 // The outline view: the cluster as nested lists (namespace -> Service -> endpoints -> pods), for
 // keyboard and screen-reader users and anyone who prefers reading to a picture. Every entry is a
 // button that selects the item, so the graph and the inspector follow.
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { shownSummary } from '../../state/document.ts';
 import { useDocument, useStrings, useView } from '../../state/hooks.ts';
-import { outlineOf, type OutlineEndpoint, type OutlineService } from '../../state/outline.ts';
+import {
+  outlineOf,
+  type OutlineEndpoint,
+  type OutlineNamespace,
+  type OutlineService,
+} from '../../state/outline.ts';
 import { select } from '../../state/view.ts';
+import { LIST_PAGE } from '../kit/list-page.ts';
 
 export const Outline = memo(function Outline() {
   const cluster = useDocument((s) => shownSummary(s)?.cluster);
@@ -18,33 +24,51 @@ export const Outline = memo(function Outline() {
       <p className="hint">{t.intro}</p>
       {namespaces.length === 0 && <p className="empty">{t.empty}</p>}
       {namespaces.map((ns) => (
-        <section key={ns.name} aria-label={t.namespace(ns.name)}>
-          <h3>{t.namespace(ns.name)}</h3>
-          <ul>
-            {ns.services.map((s) => (
-              <ServiceEntry key={s.id} service={s} selected={selected} />
-            ))}
-            {ns.loosePods.length > 0 && (
-              <li>
-                <span className="outline-label">{t.loosePods}</span>
-                <ul>
-                  {ns.loosePods.map((p) => (
-                    <li key={p.id}>
-                      <Pick id={p.id} selected={selected}>
-                        <span className="name">{p.name}</span> {p.ip} {t.onNode(p.node)} ·{' '}
-                        {p.ready ? t.ready : t.notReady}
-                      </Pick>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            )}
-          </ul>
-        </section>
+        <NamespaceEntry key={ns.name} ns={ns} selected={selected} />
       ))}
     </section>
   );
 });
+
+/** A namespace's Services, a page at a time (like the objects list), then the pods no Service reaches. */
+function NamespaceEntry({ ns, selected }: { ns: OutlineNamespace; selected: string | undefined }) {
+  const strings = useStrings();
+  const t = strings.outline;
+  const [limit, setLimit] = useState(LIST_PAGE);
+  const hidden = Math.max(0, ns.services.length - limit);
+  return (
+    <section aria-label={t.namespace(ns.name)}>
+      <h3>{t.namespace(ns.name)}</h3>
+      <ul>
+        {(hidden > 0 ? ns.services.slice(0, limit) : ns.services).map((s) => (
+          <ServiceEntry key={s.id} service={s} selected={selected} />
+        ))}
+        {hidden > 0 && (
+          <li>
+            <button type="button" className="more" onClick={() => setLimit((n) => n + LIST_PAGE)}>
+              {strings.showMore(Math.min(LIST_PAGE, hidden), hidden)}
+            </button>
+          </li>
+        )}
+        {ns.loosePods.length > 0 && (
+          <li>
+            <span className="outline-label">{t.loosePods}</span>
+            <ul>
+              {ns.loosePods.map((p) => (
+                <li key={p.id}>
+                  <Pick id={p.id} selected={selected}>
+                    <span className="name">{p.name}</span> {p.ip} {t.onNode(p.node)} ·{' '}
+                    {p.ready ? t.ready : t.notReady}
+                  </Pick>
+                </li>
+              ))}
+            </ul>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
 
 function ServiceEntry({ service: s, selected }: { service: OutlineService; selected: string | undefined }) {
   const t = useStrings().outline;

@@ -1,18 +1,27 @@
-// Every diagnostic, in text order; a click moves the editor to its line.
-import { memo } from 'react';
+// Every diagnostic, errors first, each severity in text order (a page at a time, kit/list-page.ts:
+// 40,000 "selects no pods" warnings must not push an error out of sight); a click moves the
+// editor to its line.
+import { memo, useState } from 'react';
 import type { Diagnostic } from '../../engine/index.ts';
 import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
+import { LIST_PAGE } from '../kit/list-page.ts';
 import { SeverityIcon } from '../kit/SeverityIcon.tsx';
 
-const byPosition = (a: Diagnostic, b: Diagnostic) =>
-  a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;
+const RANK: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, info: 2 };
+
+const bySeverityThenPosition = (a: Diagnostic, b: Diagnostic) =>
+  RANK[a.severity] - RANK[b.severity] ||
+  a.range.start.line - b.range.start.line ||
+  a.range.start.column - b.range.start.column;
 
 export const ProblemsList = memo(function ProblemsList() {
   const en = useStrings();
   const tr = useEngineText();
   const diagnostics = useDocument((s) => s.summary?.diagnostics);
-  const sorted = [...(diagnostics ?? [])].sort(byPosition);
+  const sorted = [...(diagnostics ?? [])].sort(bySeverityThenPosition);
+  const [limit, setLimit] = useState(LIST_PAGE);
+  const hidden = Math.max(0, sorted.length - limit);
   return (
     <section className="problems" aria-label={en.problems}>
       <h2>
@@ -22,7 +31,7 @@ export const ProblemsList = memo(function ProblemsList() {
         <p className="empty">{en.noProblems}</p>
       ) : (
         <ul>
-          {sorted.map((d, i) => (
+          {(hidden > 0 ? sorted.slice(0, limit) : sorted).map((d, i) => (
             <li key={i}>
               <button
                 type="button"
@@ -47,6 +56,11 @@ export const ProblemsList = memo(function ProblemsList() {
             </li>
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <button type="button" className="more" onClick={() => setLimit((n) => n + LIST_PAGE)}>
+          {en.showMore(Math.min(LIST_PAGE, hidden), hidden)}
+        </button>
       )}
     </section>
   );
