@@ -22,9 +22,13 @@ const inFlight = async (page: Page) => {
 export async function simFps(page: Page, name: string, text: string, wanted: number): Promise<void> {
   await pasteIntoEditor(page, text);
   await page.waitForTimeout(500);
-  await page.waitForFunction('document.querySelector(".topbar .status")?.textContent === ""', undefined, {
-    timeout: 120_000,
-  });
+  // Polled from here: a string predicate is eval'd in the page, which its CSP refuses.
+  const status = page.locator('.topbar .status');
+  const deadline = Date.now() + 120_000;
+  while ((await status.textContent()) !== '') {
+    if (Date.now() > deadline) throw new Error(`${name}: the page was still reading after 120 s`);
+    await page.waitForTimeout(200);
+  }
   const player = page.getByRole('region', { name: 'Simulation' });
   await player.getByRole('button', { name: 'Restart' }).click();
   await player.getByRole('button', { name: 'Play' }).click();
