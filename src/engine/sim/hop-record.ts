@@ -41,9 +41,6 @@ export function remembered<O extends object, K>(
   return found;
 }
 
-/** The sentence of `t` for hop `h`, written now. */
-export const textOf = <A>(t: Text<A>, h: SimHop, arg: A): string => (typeof t === 'string' ? t : t(h, arg));
-
 const wheres = new Map<string, string>();
 
 /** Graph id → the trace's `where` (`client`, `load-balancer`, `node/N`, `pod/NS/NAME`). */
