@@ -9,7 +9,7 @@ import type { ManifestObject } from '../manifest/types.ts';
 import { applyAction } from './cluster-events.ts';
 import { Conntrack } from './conntrack.ts';
 import { Counters } from './counters.ts';
-import { EventQueue } from './event-queue.ts';
+import { Agenda } from './event-queue.ts';
 import { emptyProxyState } from './node-proxy.ts';
 import { fromProblem } from './peers.ts';
 import { runRequest } from './request.ts';
@@ -27,7 +27,7 @@ import type {
 import { parseTraceTarget, type TraceTarget } from './target.ts';
 import { World, type ClusterView } from './world.ts';
 
-type Agenda =
+type Entry =
   | { readonly kind: 'arrival'; readonly flow: number }
   | { readonly kind: 'event'; readonly event: SimEvent }
   | { readonly kind: 'step'; readonly run: Running };
@@ -45,6 +45,9 @@ export function requestProblem(from: string, to: string): string | undefined {
 }
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+/** The agenda's lane for traffic arrivals (event-queue.ts Agenda). */
+const ARRIVALS = 1;
 
 /** A request that cannot start: one failed hop. */
 // eslint-disable-next-line require-yield -- a process like any other, that ends before it waits
@@ -64,7 +67,7 @@ export function createRun(
   },
 ): Simulation {
   const traffic: readonly TrafficFlow[] = options.traffic ?? [];
-  const queue = new EventQueue<Agenda>();
+  const queue = new Agenda<Entry>();
   const nodes = new Map<string, NodeDataplane>();
   const counters = new Counters(traffic);
   const retain = options.retain ?? 10_000;
@@ -182,7 +185,7 @@ export function createRun(
   }
 
   /** Runs a request until it waits (its agenda entry is reused) or ends. */
-  function step(entry: Agenda & { readonly kind: 'step' }): void {
+  function step(entry: Entry & { readonly kind: 'step' }): void {
     const run = entry.run;
     for (;;) {
       const r = run.proc.next();
@@ -210,7 +213,7 @@ export function createRun(
     if (n >= limit) return;
     sentPerFlow[flow] = n + 1;
     start(flow, f.from, f.to, n);
-    if (n + 1 < limit) queue.push(round(now + 1000 / (f.rate ?? 1)), 1, { kind: 'arrival', flow });
+    if (n + 1 < limit) queue.push(round(now + 1000 / (f.rate ?? 1)), 1, { kind: 'arrival', flow }, ARRIVALS);
   }
 
   function clusterEvent(event: SimEvent): void {
@@ -227,7 +230,7 @@ export function createRun(
   }
 
   traffic.forEach((f, i) => {
-    if ((f.rate ?? 1) > 0 && limit > 0) queue.push(f.start ?? 0, 1, { kind: 'arrival', flow: i });
+    if ((f.rate ?? 1) > 0 && limit > 0) queue.push(f.start ?? 0, 1, { kind: 'arrival', flow: i }, ARRIVALS);
   });
   for (const event of options.script) queue.push(event.at, 0, { kind: 'event', event });
 

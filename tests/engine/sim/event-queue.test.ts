@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../../src/engine/sim/event-queue.ts';
+import { Agenda, EventQueue } from '../../../src/engine/sim/event-queue.ts';
 
 // The agenda's order is the simulator's determinism: (time to the µs, rank, insertion order).
 describe('EventQueue', () => {
@@ -37,6 +37,40 @@ describe('EventQueue', () => {
         expect(queue.size).toBe(0);
         expect(queue.peekTime()).toBe(Infinity);
         expect(queue.pop()).toBeUndefined();
+      }),
+    );
+  });
+
+  it('an Agenda of two lanes pops exactly as one queue would, whatever lane each entry is in', () => {
+    const entry = fc.record({
+      time: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 20, noNaN: true })),
+      rank: fc.integer({ min: 0, max: 1 }),
+      lane: fc.constantFrom(0 as const, 1 as const),
+      pop: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 200 }), (ops) => {
+        const one = new EventQueue<number>();
+        const two = new Agenda<number>();
+        const fromOne: (number | undefined)[] = [];
+        const fromTwo: (number | undefined)[] = [];
+        ops.forEach((e, id) => {
+          one.push(e.time, e.rank, id);
+          two.push(e.time, e.rank, id, e.lane);
+          if (e.pop) {
+            expect(two.peekTime()).toBe(one.peekTime());
+            fromOne.push(one.pop());
+            fromTwo.push(two.pop());
+          }
+        });
+        while (one.size > 0) {
+          expect(two.peekTime()).toBe(one.peekTime());
+          fromOne.push(one.pop());
+          fromTwo.push(two.pop());
+        }
+        expect(fromTwo).toEqual(fromOne);
+        expect(two.size).toBe(0);
+        expect(two.peekTime()).toBe(Infinity);
       }),
     );
   });
