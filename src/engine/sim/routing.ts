@@ -4,12 +4,12 @@
 // to that node, whose kube-proxy sees its own address); anything else finds nothing. Delivery to a
 // pod passes the network plugin's ingress NetworkPolicy check first (policy-step.ts).
 
-import type { ClusterModel, Protocol } from '../cluster/types.ts';
+import type { ClusterModel } from '../cluster/types.ts';
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
 import { remembered } from './hop-record.ts';
-import { addr, hop, LATENCY, nodeId, splitAddr, type Proc } from './run-context.ts';
+import { addr, hop, LATENCY, nodeId, protocolIndex, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
 /** Over the node network to `node` (the caller has waited LATENCY.nodeNetwork); false when it is down (the packet is lost). */
@@ -34,8 +34,6 @@ function toNode(w: Walk, node: string, description: string): boolean {
 
 const delivered = new WeakMap<Peer, Map<number, string>>();
 const routedToPod = new WeakMap<ClusterModel, Map<string, string>>();
-
-const protocolIndex = (p: Protocol): number => (p === 'TCP' ? 0 : p === 'UDP' ? 1 : 2);
 
 /** Through the veth into `server` (the caller has waited LATENCY.veth). */
 function deliver(w: Walk, server: Peer): Connected {

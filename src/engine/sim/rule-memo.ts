@@ -11,6 +11,7 @@ import type { ClusterModel, ProxyMode } from '../cluster/types.ts';
 import { evaluateIptables } from '../proxy/iptables/evaluate.ts';
 import type { Packet } from '../proxy/types.ts';
 import { rulesFor, type NodeProxyDecision } from './node-proxy.ts';
+import { protocolIndex } from './run-context.ts';
 
 interface Branches {
   /** iptables: the statistic probabilities in walk order; outcome k = first k with r < p[k], else p.length. */
@@ -52,8 +53,7 @@ function classSlots(model: ClusterModel, node: string, mode: ProxyMode, p: Packe
 }
 
 function classKey(p: Packet): number {
-  const protocol = p.protocol === 'TCP' ? 0 : p.protocol === 'UDP' ? 1 : 2;
-  return (p.destPort * 3 + protocol) * 2 + (p.origin === 'local' ? 0 : 1);
+  return (p.destPort * 3 + protocolIndex(p.protocol)) * 2 + (p.origin === 'local' ? 0 : 1);
 }
 
 /** Draws taken by the current lookup; copied only when a miss must replay them. */

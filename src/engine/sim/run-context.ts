@@ -4,7 +4,7 @@
 // generators are resumed only when another request or event really comes first. Hops are recorded
 // the moment they are made (the run stamps `at` and `seq`), not yielded.
 
-import type { ProxyMode } from '../cluster/types.ts';
+import type { Protocol, ProxyMode } from '../cluster/types.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
 import type { FreshWalk } from './rule-memo.ts';
@@ -150,6 +150,9 @@ export function serverAddr(ip: string, port: number): string {
   return found;
 }
 
+/** A protocol as a small number, for numeric keys (TCP 0, UDP 1, SCTP 2). */
+export const protocolIndex = (p: Protocol): number => (p === 'TCP' ? 0 : p === 'UDP' ? 1 : 2);
+
 export interface AddrParts {
   readonly ip: string;
   readonly port: number;
@@ -167,8 +170,7 @@ export function splitSource(text: string): AddrParts {
 export function splitAddr(text: string): AddrParts {
   let found = parts.get(text);
   if (found === undefined) {
-    const at = text.lastIndexOf(':');
-    found = { ip: text.slice(0, at), port: Number(text.slice(at + 1)) };
+    found = splitSource(text);
     if (parts.size >= 100_000) parts.clear();
     parts.set(text, found);
   }

@@ -1,10 +1,10 @@
 // What the engine read from the text: one row per object, the last good reading while broken;
-// a page of rows at a time (kit/list-page.ts).
-import { memo, useState } from 'react';
+// a page of rows at a time (kit/ListPage.tsx).
+import { memo } from 'react';
 import { shownSummary } from '../../state/document.ts';
 import { useDocument, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
-import { LIST_PAGE } from '../kit/list-page.ts';
+import { useListPage } from '../kit/ListPage.tsx';
 
 export const ObjectsPanel = memo(function ObjectsPanel() {
   const en = useStrings();
@@ -12,9 +12,7 @@ export const ObjectsPanel = memo(function ObjectsPanel() {
   const lastGood = useDocument((s) => s.lastGood);
   const hasErrors = useDocument((s) => s.summary?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const objects = shown?.objects ?? [];
-  const [limit, setLimit] = useState(LIST_PAGE);
-  const listed = objects.length > limit ? objects.slice(0, limit) : objects;
-  const hidden = objects.length - listed.length;
+  const { listed, showMore } = useListPage(objects);
   return (
     <section className="objects" aria-label={en.objects}>
       <h2>
@@ -37,11 +35,7 @@ export const ObjectsPanel = memo(function ObjectsPanel() {
           ))}
         </ul>
       )}
-      {hidden > 0 && (
-        <button type="button" className="more" onClick={() => setLimit((n) => n + LIST_PAGE)}>
-          {en.showMore(Math.min(LIST_PAGE, hidden), hidden)}
-        </button>
-      )}
+      {showMore}
     </section>
   );
 });

@@ -1,7 +1,7 @@
 // The outline view: the cluster as nested lists (namespace -> Service -> endpoints -> pods), for
 // keyboard and screen-reader users and anyone who prefers reading to a picture. Every entry is a
 // button that selects the item, so the graph and the inspector follow.
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { shownSummary } from '../../state/document.ts';
 import { useDocument, useStrings, useView } from '../../state/hooks.ts';
 import {
@@ -11,7 +11,7 @@ import {
   type OutlineService,
 } from '../../state/outline.ts';
 import { select } from '../../state/view.ts';
-import { LIST_PAGE } from '../kit/list-page.ts';
+import { useListPage } from '../kit/ListPage.tsx';
 
 export const Outline = memo(function Outline() {
   const cluster = useDocument((s) => shownSummary(s)?.cluster);
@@ -32,24 +32,16 @@ export const Outline = memo(function Outline() {
 
 /** A namespace's Services, a page at a time (like the objects list), then the pods no Service reaches. */
 function NamespaceEntry({ ns, selected }: { ns: OutlineNamespace; selected: string | undefined }) {
-  const strings = useStrings();
-  const t = strings.outline;
-  const [limit, setLimit] = useState(LIST_PAGE);
-  const hidden = Math.max(0, ns.services.length - limit);
+  const t = useStrings().outline;
+  const { listed, showMore } = useListPage(ns.services);
   return (
     <section aria-label={t.namespace(ns.name)}>
       <h3>{t.namespace(ns.name)}</h3>
       <ul>
-        {(hidden > 0 ? ns.services.slice(0, limit) : ns.services).map((s) => (
+        {listed.map((s) => (
           <ServiceEntry key={s.id} service={s} selected={selected} />
         ))}
-        {hidden > 0 && (
-          <li>
-            <button type="button" className="more" onClick={() => setLimit((n) => n + LIST_PAGE)}>
-              {strings.showMore(Math.min(LIST_PAGE, hidden), hidden)}
-            </button>
-          </li>
-        )}
+        {showMore && <li>{showMore}</li>}
         {ns.loosePods.length > 0 && (
           <li>
             <span className="outline-label">{t.loosePods}</span>

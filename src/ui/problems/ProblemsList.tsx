@@ -1,11 +1,11 @@
-// Every diagnostic, errors first, each severity in text order (a page at a time, kit/list-page.ts:
+// Every diagnostic, errors first, each severity in text order (a page at a time, kit/ListPage.tsx:
 // 40,000 "selects no pods" warnings must not push an error out of sight); a click moves the
 // editor to its line.
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { Diagnostic } from '../../engine/index.ts';
 import { useDocument, useEngineText, useStrings } from '../../state/hooks.ts';
 import { jumpTo } from '../../state/view.ts';
-import { LIST_PAGE } from '../kit/list-page.ts';
+import { useListPage } from '../kit/ListPage.tsx';
 import { SeverityIcon } from '../kit/SeverityIcon.tsx';
 
 const RANK: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, info: 2 };
@@ -20,8 +20,7 @@ export const ProblemsList = memo(function ProblemsList() {
   const tr = useEngineText();
   const diagnostics = useDocument((s) => s.summary?.diagnostics);
   const sorted = [...(diagnostics ?? [])].sort(bySeverityThenPosition);
-  const [limit, setLimit] = useState(LIST_PAGE);
-  const hidden = Math.max(0, sorted.length - limit);
+  const { listed, showMore } = useListPage(sorted);
   return (
     <section className="problems" aria-label={en.problems}>
       <h2>
@@ -31,7 +30,7 @@ export const ProblemsList = memo(function ProblemsList() {
         <p className="empty">{en.noProblems}</p>
       ) : (
         <ul>
-          {(hidden > 0 ? sorted.slice(0, limit) : sorted).map((d, i) => (
+          {listed.map((d, i) => (
             <li key={i}>
               <button
                 type="button"
@@ -57,11 +56,7 @@ export const ProblemsList = memo(function ProblemsList() {
           ))}
         </ul>
       )}
-      {hidden > 0 && (
-        <button type="button" className="more" onClick={() => setLimit((n) => n + LIST_PAGE)}>
-          {en.showMore(Math.min(LIST_PAGE, hidden), hidden)}
-        </button>
-      )}
+      {showMore}
     </section>
   );
 });

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ProxyMode } from '../../../src/engine/index.ts';
-import { scenario, simulate } from './support.ts';
+import { runBalancing, scenario } from './support.ts';
 
 // Each kube-proxy mode balances its own way (fixtures/balancing.yaml): iptables draws at random
 // with no retry, IPVS schedules round robin, nftables draws with numgen, userspace goes round
 // robin and retries a backend that refuses; ClientIP affinity sticks in every mode.
 const s = scenario('balancing.yaml');
 
-function run(to: string, proxyMode: ProxyMode, requests = 30) {
-  const sim = simulate(s, {
-    proxyMode,
-    seed: 5,
-    traffic: [{ from: 'pod/default/client', to, rate: 10 }],
-    requestsPerFlow: requests,
-  });
-  sim.advance(Number.POSITIVE_INFINITY);
-  return { sim, results: sim.results(), flow: sim.counters().flows[0] };
-}
+const run = runBalancing;
 
 const echoPods = s.model.pods.filter((p) => p.labels.app === 'echo').map((p) => `default/${p.name}`);
 

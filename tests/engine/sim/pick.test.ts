@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxyMode, SimHop } from '../../../src/engine/index.ts';
-import { scenario, simulate } from './support.ts';
+import { runBalancing, scenario, simulate } from './support.ts';
 
 // A balancing hop names the pod it picked and the odds of that pick (the captions read them):
 // iptables 1/n overall through the statistic chain, IPVS rr and userspace in turn, ClientIP
@@ -8,16 +8,8 @@ import { scenario, simulate } from './support.ts';
 const s = scenario('balancing.yaml');
 const echoPods = s.model.pods.filter((p) => p.labels.app === 'echo').map((p) => `default/${p.name}`);
 
-function run(to: string, proxyMode: ProxyMode, requests: number) {
-  const sim = simulate(s, {
-    proxyMode,
-    seed: 5,
-    traffic: [{ from: 'pod/default/client', to, rate: 10 }],
-    requestsPerFlow: requests,
-  });
-  sim.advance(Number.POSITIVE_INFINITY);
-  return sim.results();
-}
+const run = (to: string, proxyMode: ProxyMode, requests: number) =>
+  runBalancing(to, proxyMode, requests).results;
 
 /** The kube-proxy hop that sent each request to its backend (the last one before delivery). */
 const proxyHops = (results: ReturnType<typeof run>) =>

@@ -79,3 +79,18 @@ export function withSimulation(file: string, spec: string): Scenario {
   const sim = `apiVersion: podwire.dev/v1alpha1\nkind: Simulation\nmetadata: {name: test}\nspec:\n${spec.replace(/^/gm, '  ')}`;
   return fromText([...docs, sim].join('\n---\n'), `${file}\u0000${spec}`);
 }
+
+/**
+ * fixtures/balancing.yaml's client sending `requests` requests to `to` (10 a second, seed 5) in
+ * `proxyMode`, run to the end: the balancing and pick tests read its results and counters.
+ */
+export function runBalancing(to: string, proxyMode: ProxyMode, requests: number) {
+  const sim = simulate(scenario('balancing.yaml'), {
+    proxyMode,
+    seed: 5,
+    traffic: [{ from: 'pod/default/client', to, rate: 10 }],
+    requestsPerFlow: requests,
+  });
+  sim.advance(Number.POSITIVE_INFINITY);
+  return { results: sim.results(), flow: sim.counters().flows[0] };
+}
