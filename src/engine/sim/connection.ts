@@ -13,6 +13,7 @@ import { decideAtNode, explainDecision, type Explained } from './proxy-step.ts';
 import type { SimHop } from './sim-types.ts';
 import { route } from './routing.ts';
 import {
+  FAILED,
   addr,
   hop,
   LATENCY,
@@ -83,18 +84,18 @@ function applyDecision(w: Walk, { node, d, e, srcPort }: Decided): Fate | undefi
         })
       : undefined;
   const after: Tuple = entry ? { src: entry.reply.dst, dst: entry.reply.src } : w.pkt;
-  hop(req, {
-    from: w.shown,
-    to: netfilter,
-    kind: 'kube-proxy',
-    description: e.description,
-    rule: e.rule,
-    before: w.pkt,
+  hop(
+    req,
+    w.shown,
+    netfilter,
+    'kube-proxy',
+    e.description,
+    d.verdict !== 'dnat' ? FAILED : 0,
+    w.pkt,
     after,
-    via: e.via,
-    pick: e.pick,
-    failed: d.verdict !== 'dnat',
-  });
+    undefined,
+    e,
+  );
   w.shown = netfilter;
   if (d.verdict === 'reject') return { outcome: 'rejected' };
   if (d.verdict === 'drop' || !entry) return { outcome: 'dropped' };
@@ -145,14 +146,7 @@ export function* connect(
     node = client.node ?? '';
     if (client.kind === 'pod') {
       if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
-      if (!w.compact)
-        hop(req, {
-          from: client.id,
-          to: nodeId(node),
-          kind: 'veth',
-          description: vethOut,
-          before: sent,
-        });
+      if (!w.compact) hop(req, client.id, nodeId(node), 'veth', vethOut, 0, sent);
       station(w, nodeId(node), node, LATENCY.veth);
       if (!w.compact) w.shown = nodeId(node);
     } else origin = 'local';

@@ -12,6 +12,7 @@ import type { Peer } from './peers.ts';
 import { reply, type ReplyText } from './reply.ts';
 import type { SimHop } from './sim-types.ts';
 import {
+  FAILED,
   addr,
   hop,
   LATENCY,
@@ -93,7 +94,7 @@ const received = (arrived: { readonly src: string }): string =>
   `The answer arrives from ${arrived.src}, the address the resolver asked (conntrack reversed the DNAT).`;
 
 function failHere(req: RequestState, client: Peer, description: string): Resolved {
-  hop(req, { from: client.id, to: client.id, kind: 'resolve', description, failed: true });
+  hop(req, client.id, client.id, 'resolve', description, FAILED);
   return { ok: false, fate: { outcome: 'dns-failure' } };
 }
 
@@ -118,13 +119,7 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
   for (let i = 0; i < result.tried.length; i++) {
     const sent = { src: localAddress(ctx, req, client.ip), dst: dnsAddr };
     if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
-    hop(req, {
-      from: client.id,
-      to: client.id,
-      kind: 'dns-query',
-      description: r.queries[i] ?? '',
-      before: sent,
-    });
+    hop(req, client.id, client.id, 'dns-query', r.queries[i] ?? '', 0, sent);
     const saved = req.service;
     const opened = yield* connect(ctx, req, client, sent, 'UDP', { compact: true });
     req.service = saved;

@@ -6,6 +6,7 @@
 import type { ClusterModel, ClusterService } from '../cluster/types.ts';
 import { placesOf } from './places.ts';
 import {
+  FAILED,
   hop,
   LATENCY,
   nodeId,
@@ -55,28 +56,30 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
   if (node) {
     if (ctx.wait(LATENCY.internet)) yield LATENCY.internet;
     const down = ctx.view.isDown(node.name);
-    hop(req, {
-      from: client,
-      to: nodeId(node.name),
-      kind: 'forward',
-      description: down
+    hop(
+      req,
+      client,
+      nodeId(node.name),
+      'forward',
+      down
         ? `${ip} is node ${node.name}'s InternalIP, but the node is down: nothing answers.`
         : `${ip} is node ${node.name}'s InternalIP: the packet reaches the node.`,
-      failed: down,
-    });
+      down ? FAILED : 0,
+    );
     return down ? { fate: { outcome: 'timeout' } } : { node: node.name, via: client };
   }
   const lb = model.services.find((s) => s.loadBalancerIPs.includes(ip));
   const ext = lb ? undefined : model.services.find((s) => s.externalIPs.includes(ip));
   const service = lb ?? ext;
   if (!service) {
-    hop(req, {
-      from: client,
-      to: client,
-      kind: 'route',
-      description: `Nothing in the cluster answers for ${ip} from outside: it is no node, LoadBalancer IP or externalIP (pod IPs and ClusterIPs are not routable outside the cluster).`,
-      failed: true,
-    });
+    hop(
+      req,
+      client,
+      client,
+      'route',
+      `Nothing in the cluster answers for ${ip} from outside: it is no node, LoadBalancer IP or externalIP (pod IPs and ClusterIPs are not routable outside the cluster).`,
+      FAILED,
+    );
     return { fate: { outcome: 'no-route' } };
   }
   const svc = `${service.namespace}/${service.name}`;
@@ -86,33 +89,38 @@ export function* enterFromOutside(ctx: RunContext, req: RequestState, ip: string
   const pick = health.nodes[Math.floor(req.random() * health.nodes.length)];
   if (lb) {
     if (ctx.wait(LATENCY.internet)) yield LATENCY.internet;
-    hop(req, {
-      from: client,
-      to: LOAD_BALANCER,
-      kind: 'forward',
-      description: () => `To the cloud load balancer of Service ${svc} (${ip}).`,
-    });
+    hop(
+      req,
+      client,
+      LOAD_BALANCER,
+      'forward',
+      () => `To the cloud load balancer of Service ${svc} (${ip}).`,
+      0,
+    );
   }
   if (pick === undefined) {
-    hop(req, {
-      from: lb ? LOAD_BALANCER : client,
-      to: lb ? LOAD_BALANCER : client,
-      kind: 'forward',
-      description: 'No node is up to take the traffic.',
-      failed: true,
-    });
+    hop(
+      req,
+      lb ? LOAD_BALANCER : client,
+      lb ? LOAD_BALANCER : client,
+      'forward',
+      'No node is up to take the traffic.',
+      FAILED,
+    );
     return { fate: { outcome: 'no-route' } };
   }
   const wait = lb ? LATENCY.loadBalancer : LATENCY.internet;
   if (ctx.wait(wait)) yield wait;
-  hop(req, {
-    from: lb ? LOAD_BALANCER : client,
-    to: nodeId(pick),
-    kind: 'forward',
-    description: () =>
+  hop(
+    req,
+    lb ? LOAD_BALANCER : client,
+    nodeId(pick),
+    'forward',
+    () =>
       lb
         ? `Forwarded: the cloud load balancer of Service ${svc} (${ip}) forwards to node ${pick}; the destination stays ${ip}, which kube-proxy matches (${health.why}).`
         : `Forwarded: the network routes ${ip} (an externalIP of Service ${svc}) to node ${pick}.`,
-  });
+    0,
+  );
   return { node: pick, via: lb ? LOAD_BALANCER : client };
 }

@@ -60,17 +60,29 @@ export function whereOf(id: string): string {
   return where;
 }
 
+/** What decided a hop (`rule`, `via`, `pick`): often an object the rule memo keeps, shared by its hops. */
+export interface DecidedBy {
+  readonly rule?: string | undefined;
+  readonly via?: string | undefined;
+  readonly pick?: HopPick | undefined;
+}
+
+/** `flags` bits (run-context.ts `hop`). */
+const FAILED = 1;
+const REPLY = 2;
+
 export class HopRecord implements SimHop {
-  at = 0;
+  /**
+   * `at` in whole µs: a small integer is stored in the record itself, while a fractional ms is a
+   * heap number of its own per hop. Agenda times are whole µs; `#odd` keeps any other time as given.
+   */
+  #us = 0;
+  #odd: number | undefined = undefined;
   seq = 0;
-  // Declared fields exist on every record (as undefined until set): one object shape for all.
-  rule?: string;
-  before?: TraceAddresses;
-  after?: TraceAddresses;
-  via?: string;
-  pick?: HopPick;
   #text: Text<unknown>;
   #arg: unknown;
+  readonly #flags: number;
+  readonly #by: DecidedBy | undefined;
 
   constructor(
     readonly request: number,
@@ -80,11 +92,47 @@ export class HopRecord implements SimHop {
     readonly kind: string,
     text: Text<unknown>,
     arg: unknown,
-    readonly status: 'ok' | 'failed',
-    readonly reply: boolean,
+    flags: number,
+    readonly before: TraceAddresses | undefined,
+    readonly after: TraceAddresses | undefined,
+    by: DecidedBy | undefined,
   ) {
     this.#text = text;
     this.#arg = arg;
+    this.#flags = flags;
+    this.#by = by;
+  }
+
+  get at(): number {
+    return this.#odd ?? this.#us / 1000;
+  }
+
+  set at(ms: number) {
+    const us = Math.round(ms * 1000);
+    if (us / 1000 === ms) {
+      this.#us = us;
+      this.#odd = undefined;
+    } else this.#odd = ms;
+  }
+
+  get status(): 'ok' | 'failed' {
+    return (this.#flags & FAILED) === 0 ? 'ok' : 'failed';
+  }
+
+  get reply(): boolean {
+    return (this.#flags & REPLY) !== 0;
+  }
+
+  get rule(): string | undefined {
+    return this.#by?.rule;
+  }
+
+  get via(): string | undefined {
+    return this.#by?.via;
+  }
+
+  get pick(): HopPick | undefined {
+    return this.#by?.pick;
   }
 
   /** Where the hop arrives, as the trace names places (from `to`, on read). */

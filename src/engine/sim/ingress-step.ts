@@ -137,11 +137,7 @@ export function* ingressNginx(
   if (r.ingress) req.ingress = r.ingress;
   if (r.service) req.service = r.service;
   if (ctx.wait(LATENCY.ingress)) yield LATENCY.ingress;
-  hop(req, {
-    from: where,
-    to: where,
-    kind: 'ingress',
-    description: explanation,
+  hop(req, where, where, 'ingress', explanation, 0, undefined, undefined, undefined, {
     rule: r.ingress
       ? `Ingress ${r.ingress.namespace}/${r.ingress.name}: host ${r.ingress.host || '*'} path ${r.ingress.path}`
       : undefined,
@@ -151,12 +147,14 @@ export function* ingressNginx(
     const next = parseTraceTarget(r.redirectTo);
     const why =
       r.redirectKind === 'ssl-redirect' ? 'the host has TLS (ssl-redirect)' : 'nginx adds the trailing slash';
-    hop(req, {
-      from: where,
-      to: where,
-      kind: 'redirect',
-      description: `${String(r.httpStatus)} to ${r.redirectTo}: ${why}.${next ? ' The client follows it.' : ''}`,
-    });
+    hop(
+      req,
+      where,
+      where,
+      'redirect',
+      `${String(r.httpStatus)} to ${r.redirectTo}: ${why}.${next ? ' The client follows it.' : ''}`,
+      0,
+    );
     const end = yield* answer(ctx, req, conn, r.httpStatus, `Location: ${r.redirectTo}.`);
     if (end.outcome !== 'delivered' || !next?.scheme) return { ...end, outcome: 'rejected' };
     return { redirect: next };
@@ -184,14 +182,7 @@ export function* ingressNginx(
   const sent = { src: localAddress(ctx, req, self.ip), dst: serverAddr(ep.ip, ep.port) };
   if (ctx.wait(LATENCY.proxy)) yield LATENCY.proxy;
   const upstreamPath = r.upstreamPath;
-  hop(req, {
-    from: where,
-    to: where,
-    kind: 'proxy',
-    description: opensUpstream,
-    arg: upstreamPath,
-    before: conn.seen,
-    after: sent,
+  hop(req, where, where, 'proxy', opensUpstream, 0, conn.seen, sent, upstreamPath, {
     pick:
       ep.pod === undefined
         ? undefined

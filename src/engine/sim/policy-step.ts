@@ -10,7 +10,7 @@ import { decideDirection } from '../netpol/decide.ts';
 import { endpointAt, type NetworkPolicyIndex } from '../netpol/policy-index.ts';
 import type { PolicyDecision, PolicyType } from '../netpol/types.ts';
 import type { Peer } from './peers.ts';
-import { hop, nodeId, proxyId, splitAddr, splitSource, type Fate } from './run-context.ts';
+import { FAILED, hop, nodeId, proxyId, splitAddr, splitSource, type Fate } from './run-context.ts';
 import type { Walk } from './walk.ts';
 
 // A decision depends only on the index (one per model) and the packet class: memoised per both.
@@ -62,25 +62,30 @@ function record(w: Walk, d: PolicyDecision, from: string, to: string): Fate | un
   if (d.allowed) {
     // DNS exchanges show only their decisive hops.
     if (w.compact) return undefined;
-    hop(w.req, {
+    hop(
+      w.req,
       from,
       to,
-      kind: 'policy',
-      description: `${side} allowed by the network plugin: ${d.explanation}`,
-      rule: ruleOf(d),
-      before: w.pkt,
-    });
+      'policy',
+      `${side} allowed by the network plugin: ${d.explanation}`,
+      0,
+      w.pkt,
+      undefined,
+      undefined,
+      { rule: ruleOf(d) },
+    );
     w.shown = to;
     return undefined;
   }
-  hop(w.req, {
+  hop(
+    w.req,
     from,
     to,
-    kind: 'policy',
-    description: `${side} denied: ${capital(d.explanation)} The network plugin drops the packet silently (no RST, no ICMP), so the client waits until it gives up.`,
-    before: w.pkt,
-    failed: true,
-  });
+    'policy',
+    `${side} denied: ${capital(d.explanation)} The network plugin drops the packet silently (no RST, no ICMP), so the client waits until it gives up.`,
+    FAILED,
+    w.pkt,
+  );
   return { outcome: 'dropped' };
 }
 

@@ -6,7 +6,15 @@ import type { Tuple } from './conntrack.ts';
 import { releaseIpvs, timeout, type Connection } from './connection.ts';
 import type { Writer } from './hop-record.ts';
 import type { SimHop } from './sim-types.ts';
-import { hop, type Fate, type Proc, type RequestState, type RunContext } from './run-context.ts';
+import {
+  REPLY,
+  FAILED,
+  hop,
+  type Fate,
+  type Proc,
+  type RequestState,
+  type RunContext,
+} from './run-context.ts';
 
 function moveKind(from: string, to: string): string {
   if (from.startsWith('pod/') && to.startsWith('node/')) return 'veth';
@@ -43,7 +51,7 @@ const compactText: Writer<ReplyText> = (h, text) =>
   `${respondText(h, text)} ${text.receive(h.after ?? { src: '', dst: '' }, text)}`;
 
 const lost = (req: RequestState, from: string, to: string, pkt: Tuple, why: string) =>
-  hop(req, { from, to, kind: 'drop', description: why, before: pkt, reply: true, failed: true });
+  hop(req, from, to, 'drop', why, FAILED | REPLY, pkt);
 
 /**
  * What the answer's hops say. Written when a hop is read, from the hop (its `from` is the server
@@ -74,15 +82,7 @@ export function* reply(
   const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
   let pkt = first;
   if (!conn.compact)
-    hop(req, {
-      from: server,
-      to: server,
-      kind: text.respondKind ?? 'respond',
-      description: respondText,
-      arg: text,
-      before: pkt,
-      reply: true,
-    });
+    hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, pkt, undefined, text);
   let shown = server;
   const st = conn.stations;
   for (let i = st.length - 2; i >= 0; i--) {
@@ -111,37 +111,22 @@ export function* reply(
       table.remove(entry);
       s.nat = undefined;
       const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
-      if (!conn.compact)
-        hop(req, {
-          from: shown,
-          to: s.id,
-          kind: 'conntrack',
-          description: unNatText,
-          before: pkt,
-          after,
-          reply: true,
-        });
+      if (!conn.compact) hop(req, shown, s.id, 'conntrack', unNatText, REPLY, pkt, after);
       pkt = after;
     } else if (i === 0) {
-      hop(req, {
-        from: conn.compact ? server : shown,
-        to: s.id,
-        kind: conn.compact ? (text.respondKind ?? 'respond') : 'receive',
-        description: conn.compact ? compactText : receiveText,
-        arg: text,
-        before: conn.compact ? first : pkt,
-        after: conn.compact ? pkt : undefined,
-        reply: true,
-      });
+      hop(
+        req,
+        conn.compact ? server : shown,
+        s.id,
+        conn.compact ? (text.respondKind ?? 'respond') : 'receive',
+        conn.compact ? compactText : receiveText,
+        REPLY,
+        conn.compact ? first : pkt,
+        conn.compact ? pkt : undefined,
+        text,
+      );
     } else if (!conn.compact) {
-      hop(req, {
-        from: shown,
-        to: s.id,
-        kind: moveKind(shown, s.id),
-        description: moveText,
-        arg: pkt,
-        reply: true,
-      });
+      hop(req, shown, s.id, moveKind(shown, s.id), moveText, REPLY, undefined, undefined, pkt);
     }
     if (!conn.compact || i === 0) shown = s.id;
   }

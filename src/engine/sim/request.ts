@@ -12,6 +12,8 @@ import type { Tuple } from './conntrack.ts';
 import { remembered } from './hop-record.ts';
 import { reply, type ReplyText } from './reply.ts';
 import {
+  REPLY,
+  FAILED,
   addr,
   hop,
   LATENCY,
@@ -59,36 +61,41 @@ function* loopback(
   const pod = client.pod;
   const ok = pod !== undefined && listens(pod, target.port, 'TCP');
   const sent = { src: addr(ip, 32768 + Math.floor(req.random() * 28232)), dst: addr(ip, target.port) };
-  hop(req, {
-    from: client.id,
-    to: client.id,
-    kind: 'send',
-    description: `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`} from inside pod ${client.id.slice(4)}.`,
-    before: sent,
-  });
+  hop(
+    req,
+    client.id,
+    client.id,
+    'send',
+    `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`} from inside pod ${client.id.slice(4)}.`,
+    0,
+    sent,
+  );
   if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
   const container = pod ? listener(pod, target.port, 'TCP') : undefined;
-  hop(req, {
-    from: client.id,
-    to: client.id,
-    kind: 'loopback',
-    description: ok
+  hop(
+    req,
+    client.id,
+    client.id,
+    'loopback',
+    ok
       ? `Over lo inside the pod's network namespace, which all its containers share: container ${container ?? ''} listens on port ${String(target.port)}.`
       : `Over lo inside the pod's network namespace: no container of the pod listens on port ${String(target.port)}, so the kernel answers RST (connection refused).`,
-    after: sent,
-    failed: !ok,
-  });
+    !ok ? FAILED : 0,
+    undefined,
+    sent,
+  );
   if (!ok || !pod) return { outcome: 'rejected' };
   req.backend = { namespace: pod.namespace, pod: pod.name, ip, port: target.port };
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
-  hop(req, {
-    from: client.id,
-    to: client.id,
-    kind: 'receive',
-    description: `${target.scheme ? 'HTTP/1.1 200 OK' : 'The connection is accepted'} from ${container ?? ''}, back over lo.`,
-    before: { src: sent.dst, dst: sent.src },
-    reply: true,
-  });
+  hop(
+    req,
+    client.id,
+    client.id,
+    'receive',
+    `${target.scheme ? 'HTTP/1.1 200 OK' : 'The connection is accepted'} from ${container ?? ''}, back over lo.`,
+    REPLY,
+    { src: sent.dst, dst: sent.src },
+  );
   return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };
 }
 
@@ -107,16 +114,16 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   const client = peerFor(model, req.from);
   const fromId = req.from === 'external' ? 'external/client' : req.from;
   if (typeof client === 'string' || (client.node !== undefined && ctx.view.isDown(client.node))) {
-    hop(req, {
-      from: fromId,
-      to: fromId,
-      kind: 'send',
-      description:
-        typeof client === 'string'
-          ? `Cannot send: ${client}.`
-          : `Cannot send: node ${client.node ?? ''} is down, so ${client.id} is not running.`,
-      failed: true,
-    });
+    hop(
+      req,
+      fromId,
+      fromId,
+      'send',
+      typeof client === 'string'
+        ? `Cannot send: ${client}.`
+        : `Cannot send: node ${client.node ?? ''} is down, so ${client.id} is not running.`,
+      FAILED,
+    );
     return { outcome: 'no-route' };
   }
   let ip = target.host === 'localhost' ? '127.0.0.1' : target.host;
@@ -127,13 +134,14 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
     if (client.kind === 'external') {
       const lb = ingressAddress(ctx);
       if (lb === undefined) {
-        hop(req, {
-          from: client.id,
-          to: client.id,
-          kind: 'send',
-          description: `${target.host} does not resolve outside the cluster: no Ingress exposes it.`,
-          failed: true,
-        });
+        hop(
+          req,
+          client.id,
+          client.id,
+          'send',
+          `${target.host} does not resolve outside the cluster: no Ingress exposes it.`,
+          FAILED,
+        );
         return { outcome: 'dns-failure' };
       }
       ip = lb;
@@ -142,13 +150,14 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
       const resolved = yield* resolveName(ctx, req, client, target.host);
       if (!resolved.ok) {
         if (resolved.cname !== undefined) {
-          hop(req, {
-            from: client.id,
-            to: 'external/client',
-            kind: 'leave',
-            description: `${target.host} is a CNAME to ${resolved.cname}, outside the cluster (an ExternalName Service: no proxying, only DNS). The connection would leave through node ${client.node ?? ''}, masqueraded to its address; the simulation has no internet, so the request ends here.`,
-            failed: true,
-          });
+          hop(
+            req,
+            client.id,
+            'external/client',
+            'leave',
+            `${target.host} is a CNAME to ${resolved.cname}, outside the cluster (an ExternalName Service: no proxying, only DNS). The connection would leave through node ${client.node ?? ''}, masqueraded to its address; the simulation has no internet, so the request ends here.`,
+            FAILED,
+          );
         }
         return resolved.fate;
       }
@@ -173,14 +182,16 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
             : `: ${target.host} is ${dialled}`;
     return `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${said}${client.kind === 'external' ? ' from the outside client' : ''}.`;
   };
-  hop(req, {
-    from: client.id,
-    to: client.id,
-    kind: 'send',
-    // One sentence per target and address: a target is parsed once per flow, which has one client.
-    description: records === 1 ? remembered(sendSentences, target, ip, write) : write(),
-    before: sent,
-  });
+  // One sentence per target and address: a target is parsed once per flow, which has one client.
+  hop(
+    req,
+    client.id,
+    client.id,
+    'send',
+    records === 1 ? remembered(sendSentences, target, ip, write) : write(),
+    0,
+    sent,
+  );
   const opened = yield* connect(ctx, req, client, sent, 'TCP');
   if (!opened.ok) return opened.fate;
   const conn = opened.conn;

@@ -9,7 +9,7 @@ import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
 import { remembered } from './hop-record.ts';
-import { addr, hop, LATENCY, nodeId, protocolIndex, splitAddr, type Proc } from './run-context.ts';
+import { FAILED, addr, hop, LATENCY, nodeId, protocolIndex, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
 /** Over the node network to `node` (the caller has waited LATENCY.nodeNetwork); false when it is down (the packet is lost). */
@@ -17,14 +17,15 @@ function toNode(w: Walk, node: string, description: string): boolean {
   const id = nodeId(node);
   const down = w.ctx.view.isDown(node);
   if (down || !w.compact)
-    hop(w.req, {
-      from: w.shown,
-      to: id,
-      kind: 'route',
-      description: down ? `${description} Node ${node} is down: the packet is lost.` : description,
-      before: w.pkt,
-      failed: down,
-    });
+    hop(
+      w.req,
+      w.shown,
+      id,
+      'route',
+      down ? `${description} Node ${node} is down: the packet is lost.` : description,
+      down ? FAILED : 0,
+      w.pkt,
+    );
   if (down) return false;
   if (!w.compact) w.shown = id;
   station(w, id, node, LATENCY.nodeNetwork);
@@ -54,18 +55,19 @@ function deliver(w: Walk, server: Peer): Connected {
       ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
       : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
   };
-  hop(w.req, {
-    from: w.shown,
-    to: server.id,
-    kind: 'deliver',
-    // The same for every packet to this pod and port (a note is rare: written for the hop alone).
-    description:
-      note === ''
-        ? remembered(delivered, server, (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0), write)
-        : write,
-    after: w.pkt,
-    failed: !ok,
-  });
+  // The same for every packet to this pod and port (a note is rare: written for the hop alone).
+  hop(
+    w.req,
+    w.shown,
+    server.id,
+    'deliver',
+    note === ''
+      ? remembered(delivered, server, (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0), write)
+      : write,
+    !ok ? FAILED : 0,
+    undefined,
+    w.pkt,
+  );
   if (!ok) return fail(w, { outcome: 'rejected' });
   station(w, server.id, server.node, LATENCY.veth);
   const conn: Connection = {
@@ -120,36 +122,39 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
       return deliver(w, podPeer(model, host));
     }
     if (w.ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
-    hop(w.req, {
-      from: w.shown,
-      to: nodeId(node),
-      kind: 'deliver',
-      description: `Nothing on node ${node} listens on port ${String(port)}: the kernel answers RST (connection refused).${w.note}`,
-      failed: true,
-    });
+    hop(
+      w.req,
+      w.shown,
+      nodeId(node),
+      'deliver',
+      `Nothing on node ${node} listens on port ${String(port)}: the kernel answers RST (connection refused).${w.note}`,
+      FAILED,
+    );
     return fail(w, { outcome: 'rejected' });
   }
   if (places.inServiceCIDR(ip) || places.serviceIPs.has(ip)) {
     if (w.ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
-    hop(w.req, {
-      from: w.shown,
-      to: nodeId(node),
-      kind: 'route',
-      description: `${addr(ip, port)} is a Service address, but no rule serves port ${String(port)} there: no interface holds the address, so the packet follows the default route and nothing answers.${w.note}`,
-      failed: true,
-    });
+    hop(
+      w.req,
+      w.shown,
+      nodeId(node),
+      'route',
+      `${addr(ip, port)} is a Service address, but no rule serves port ${String(port)} there: no interface holds the address, so the packet follows the default route and nothing answers.${w.note}`,
+      FAILED,
+    );
     return fail(w, yield* timeout(ctx, w.req, w.client));
   }
   const owner = places.nodeOfPodIP(ip);
   if (w.ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
-  hop(w.req, {
-    from: w.shown,
-    to: owner ? nodeId(owner.name) : 'external/client',
-    kind: owner ? 'route' : 'leave',
-    description: owner
+  hop(
+    w.req,
+    w.shown,
+    owner ? nodeId(owner.name) : 'external/client',
+    owner ? 'route' : 'leave',
+    owner
       ? `No pod has ${ip} (node ${owner.name}'s pod CIDR): the node answers ICMP host unreachable.${w.note}`
       : `${ip} is outside the cluster: the packet leaves through node ${node} (masqueraded to its address). The simulation has no internet, so the request ends here.`,
-    failed: true,
-  });
+    FAILED,
+  );
   return fail(w, { outcome: 'no-route' });
 }

@@ -37,9 +37,9 @@ export interface SimHop extends TraceHop {
   /** True on the response's way back. */
   readonly reply: boolean;
   /** Graph id of the Service (`svc/NS/NAME`) or Ingress (`ing/NS/NAME`) whose rule decided this hop. */
-  readonly via?: string;
+  readonly via?: string | undefined;
   /** kube-proxy and ingress-nginx hops that chose a backend pod: which one and the odds. */
-  readonly pick?: HopPick;
+  readonly pick?: HopPick | undefined;
 }
 
 export interface SimRequestResult extends TraceResult {

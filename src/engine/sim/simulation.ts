@@ -14,7 +14,7 @@ import { emptyProxyState } from './node-proxy.ts';
 import { fromProblem } from './peers.ts';
 import { runRequest } from './request.ts';
 import type { Fate, HopSink, NodeDataplane, Proc, RequestState, RunContext } from './run-context.ts';
-import { hop } from './run-context.ts';
+import { FAILED, hop } from './run-context.ts';
 import { readEvents, readTraffic, type SimEvent } from './scenario.ts';
 import type {
   SimClusterEvent,
@@ -53,7 +53,7 @@ const ARRIVALS = 1;
 // eslint-disable-next-line require-yield -- a process like any other, that ends before it waits
 function* refused(req: RequestState, why: string): Proc<Fate> {
   const at = req.from === 'external' ? 'external/client' : req.from;
-  hop(req, { from: at, to: at, kind: 'send', description: why, failed: true });
+  hop(req, at, at, 'send', why, FAILED);
   return { outcome: 'no-route' };
 }
 

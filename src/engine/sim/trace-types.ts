@@ -20,9 +20,9 @@ export interface TraceHop {
   readonly kind: string;
   readonly description: string;
   /** The rule (or Ingress path) that decided this hop, as its tool prints it. */
-  readonly rule?: string;
-  readonly before?: TraceAddresses;
-  readonly after?: TraceAddresses;
+  readonly rule?: string | undefined;
+  readonly before?: TraceAddresses | undefined;
+  readonly after?: TraceAddresses | undefined;
 }
 
 export interface TraceResult {

@@ -4,7 +4,15 @@
 import type { Protocol } from '../cluster/types.ts';
 import type { ConntrackEntry, Tuple } from './conntrack.ts';
 import type { Peer } from './peers.ts';
-import { hop, LATENCY, type Fate, type Proc, type RequestState, type RunContext } from './run-context.ts';
+import {
+  FAILED,
+  hop,
+  LATENCY,
+  type Fate,
+  type Proc,
+  type RequestState,
+  type RunContext,
+} from './run-context.ts';
 
 /** A place the first packet passed, kept for the reply (which retraces it through conntrack). */
 export interface Station {
@@ -80,12 +88,13 @@ export function releaseIpvs(ctx: RunContext, keys: readonly { node: string; key:
 /** The client waits for an answer that never comes. */
 export function* timeout(ctx: RunContext, req: RequestState, client: Peer): Proc<Fate> {
   if (ctx.wait(LATENCY.connectTimeout)) yield LATENCY.connectTimeout;
-  hop(req, {
-    from: client.id,
-    to: client.id,
-    kind: 'timeout',
-    description: `No answer: ${client.kind === 'external' ? 'the client' : client.id} gives up after ${String(LATENCY.connectTimeout / 1000)} s (connection timed out).`,
-    failed: true,
-  });
+  hop(
+    req,
+    client.id,
+    client.id,
+    'timeout',
+    `No answer: ${client.kind === 'external' ? 'the client' : client.id} gives up after ${String(LATENCY.connectTimeout / 1000)} s (connection timed out).`,
+    FAILED,
+  );
   return { outcome: 'timeout' };
 }
