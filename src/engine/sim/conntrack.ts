@@ -19,7 +19,16 @@ export interface ConntrackEntry {
 /** Reply source → reply destination → entry: lookups by the tuple's own strings, no key string made. */
 type ByReply = Map<string, Map<string, ConntrackEntry>>;
 
+/**
+ * Up to this many entries a table is a list: a node mostly holds a handful of short connections,
+ * and a scan of a few entries beats three hash lookups into maps that remember every server the
+ * node has seen (a large cluster's tables missed the cache at every lookup). Past it, maps.
+ */
+const LIST_MAX = 32;
+
 export class Conntrack {
+  /** The entries while there are few (reply tuples unique); undefined once the maps hold them. */
+  #list: ConntrackEntry[] | undefined = [];
   /** Per protocol, by reply tuple. */
   readonly #byReply = new Map<string, ByReply>();
   #size = 0;
@@ -33,8 +42,31 @@ export class Conntrack {
     return table;
   }
 
+  /** Index in the list of the entry holding reply tuple `src → dst`, or -1. */
+  #at(list: readonly ConntrackEntry[], protocol: string, src: string, dst: string): number {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (e && e.reply.dst === dst && e.reply.src === src && e.protocol === protocol) return i;
+    }
+    return -1;
+  }
+
   #find(protocol: string, src: string, dst: string): ConntrackEntry | undefined {
+    const list = this.#list;
+    if (list) return list[this.#at(list, protocol, src, dst)];
     return this.#byReply.get(protocol)?.get(src)?.get(dst);
+  }
+
+  #put(entry: ConntrackEntry): void {
+    const table = this.#table(entry.protocol);
+    let byDst = table.get(entry.reply.src);
+    if (!byDst) {
+      // Keyed by the server's address: few, so the emptied maps are kept.
+      byDst = new Map();
+      table.set(entry.reply.src, byDst);
+    }
+    if (!byDst.has(entry.reply.dst)) this.#size++;
+    byDst.set(entry.reply.dst, entry);
   }
 
   /**
@@ -57,15 +89,23 @@ export class Conntrack {
       original,
       reply: { src: translated.dst, dst: src },
     };
-    const table = this.#table(protocol);
-    let byDst = table.get(entry.reply.src);
-    if (!byDst) {
-      // Keyed by the server's address: few, so the emptied maps are kept.
-      byDst = new Map();
-      table.set(entry.reply.src, byDst);
+    const list = this.#list;
+    if (!list) {
+      this.#put(entry);
+      return entry;
     }
-    if (!byDst.has(entry.reply.dst)) this.#size++;
-    byDst.set(entry.reply.dst, entry);
+    // An entry already holding the reply tuple is replaced, as a map keyed by it would.
+    const i = this.#at(list, protocol, entry.reply.src, entry.reply.dst);
+    if (i >= 0) list[i] = entry;
+    else if (list.length < LIST_MAX) {
+      list.push(entry);
+      this.#size++;
+    } else {
+      this.#list = undefined;
+      this.#size = 0;
+      for (const e of list) this.#put(e);
+      this.#put(entry);
+    }
     return entry;
   }
 
@@ -76,12 +116,23 @@ export class Conntrack {
 
   /** The connection closed (FIN/RST, or a UDP exchange done): the entry goes (whatever holds its reply tuple). */
   remove(entry: ConntrackEntry): void {
+    const list = this.#list;
+    if (list) {
+      const i = this.#at(list, entry.protocol, entry.reply.src, entry.reply.dst);
+      if (i < 0) return;
+      // Order does not matter (reply tuples are unique): the last entry fills the gap.
+      const last = list.pop();
+      if (last && i < list.length) list[i] = last;
+      this.#size--;
+      return;
+    }
     if (this.#byReply.get(entry.protocol)?.get(entry.reply.src)?.delete(entry.reply.dst) === true)
       this.#size--;
   }
 
   /** A node that goes down loses its table. */
   clear(): void {
+    this.#list = [];
     this.#byReply.clear();
     this.#size = 0;
   }
