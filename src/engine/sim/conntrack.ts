@@ -22,9 +22,10 @@ type ByReply = Map<string, Map<string, ConntrackEntry>>;
 /**
  * Up to this many entries a table is a list: a node mostly holds a handful of short connections,
  * and a scan of a few entries beats three hash lookups into maps that remember every server the
- * node has seen (a large cluster's tables missed the cache at every lookup). Past it, maps.
+ * node has seen (a large cluster's tables missed the cache at every lookup). Past it, maps, until
+ * the table is empty again.
  */
-const LIST_MAX = 32;
+const LIST_MAX = 8;
 
 export class Conntrack {
   /** The entries while there are few (reply tuples unique); undefined once the maps hold them. */
@@ -128,6 +129,8 @@ export class Conntrack {
     }
     if (this.#byReply.get(entry.protocol)?.get(entry.reply.src)?.delete(entry.reply.dst) === true)
       this.#size--;
+    // A burst is over: back to a list.
+    if (this.#size === 0) this.clear();
   }
 
   /** A node that goes down loses its table. */

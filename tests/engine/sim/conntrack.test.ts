@@ -107,6 +107,18 @@ describe('Conntrack', () => {
     expect(table.size).toBe(40);
     expect(table.findReply('TCP', entries[10]?.reply ?? { src: '', dst: '' })).toBeUndefined();
     expect(table.findReply('TCP', entries[70]?.reply ?? { src: '', dst: '' })).toBe(entries[70]);
+    for (const e of entries.slice(60)) table.remove(e);
+    expect(table.size).toBe(0);
+    const again = table.add(
+      'UDP',
+      { src: '10.244.0.5:5353', dst: '10.96.0.10:53' },
+      {
+        src: '10.244.0.5:5353',
+        dst: '10.244.2.2:53',
+      },
+    );
+    expect(table.findReply('UDP', again.reply)).toBe(again);
+    expect(table.size).toBe(1);
     table.clear();
     expect(table.size).toBe(0);
     expect(table.findReply('TCP', entries[70]?.reply ?? { src: '', dst: '' })).toBeUndefined();
