@@ -83,4 +83,85 @@ describe('hop sentences', () => {
     expect(sent.description).toMatch(/^GET http:\/\/[ab]\.whale\.hey\//);
     expect((JSON.parse(JSON.stringify(send)) as SimHop).description).toBe(send.description);
   });
+
+  it('keeps the time the run stamped, a whole µs or not (a request sent between agenda times)', () => {
+    const s = fromText(`apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec: {nodeName: node-2, containers: [{name: c, image: busybox}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: other}
+spec: {nodeName: node-1, containers: [{name: c, image: busybox}]}
+---
+apiVersion: podwire.dev/v1alpha1
+kind: Simulation
+metadata: {name: down}
+spec:
+  events:
+  - {at: 0s, nodeDown: node-2}
+`);
+    const sim = simulate(s, { seed: 1, traffic: [] });
+    sim.advance(0.3333);
+    // Its node is down: the request fails where it starts, at 0.3333 ms, not on a whole µs.
+    sim.send('pod/default/client', 'http://10.96.0.1/');
+    sim.send('pod/default/other', 'http://localhost:8080/');
+    const hops = sim.advance(100);
+    expect(hops[0]).toMatchObject({ kind: 'send', status: 'failed', at: 0.3333 });
+    expect(plainHop(hops[0] as SimHop).at).toBe(0.3333);
+    // The other request starts then too; its waits land on whole µs, as the agenda keeps time.
+    const other = hops.filter((h) => h.request === 1).map((h) => h.at);
+    // lo 0.01 ms (0.3433 kept as 0.343), then the app 1 ms.
+    expect(other).toEqual([0.3333, 0.343, 1.343]);
+  });
+
+  it('keeps which way a hop goes, whether it failed, and what decided it', () => {
+    const s = fromText(`apiVersion: v1
+kind: Pod
+metadata: {name: client, labels: {app: client}}
+spec: {containers: [{name: c, image: busybox}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: empty}
+spec: {selector: {app: nothing}, ports: [{port: 80}]}
+`);
+    const sim = simulate(s, { seed: 3, traffic: [] });
+    sim.send('pod/default/client', 'http://web/');
+    sim.send('pod/default/client', 'http://empty/');
+    const hops = sim.advance(1000);
+    const web = hops.filter((h) => h.request === 0);
+    const empty = hops.filter((h) => h.request === 1);
+    // Out, then back from the server's answer on: the reply hops and only those.
+    const back = web.findIndex((h) => h.kind === 'respond');
+    expect(back).toBeGreaterThan(0);
+    expect(
+      web
+        .slice(0, back)
+        .filter((h) => h.kind !== 'dns-answer')
+        .every((h) => !h.reply),
+    ).toBe(true);
+    expect(web.slice(back).every((h) => h.reply)).toBe(true);
+    expect(web.every((h) => h.status === 'ok')).toBe(true);
+    const dnat = web.find((h) => h.kind === 'kube-proxy' && h.via === 'svc/default/web');
+    expect(dnat?.rule).toMatch(/-j DNAT/);
+    expect(dnat?.pick).toMatchObject({ pod: 'default/web', how: 'random' });
+    // No endpoint: kube-proxy's REJECT ends the request, on the way out.
+    const reject = empty.find((h) => h.kind === 'kube-proxy' && h.via === 'svc/default/empty');
+    expect(reject).toMatchObject({ status: 'failed', reply: false });
+    expect(reject?.rule).toMatch(/REJECT/);
+    expect(reject?.pick).toBeUndefined();
+    expect(empty.filter((h) => h.status === 'failed')).toHaveLength(1);
+  });
 });
