@@ -36,7 +36,11 @@ interface Resolution {
   /** `dnsIP:53`. */
   readonly dnsAddr: string | undefined;
   readonly queries: readonly string[];
-  readonly answers: readonly string[];
+  /** What each query's answer hop says (reply.ts), one per query. */
+  readonly replies: readonly ReplyText[];
+  /** The answer's A records (the client takes one) and its CNAME, if any. */
+  readonly a: readonly string[];
+  readonly cname: string | undefined;
 }
 
 // Per model, per client pod object, per name: a request asks without making a key string.
@@ -80,7 +84,14 @@ function resolution(model: ClusterModel, pod: ClusterPod, name: string): Resolut
     dnsIP,
     dnsAddr: dnsIP === undefined ? undefined : addr(dnsIP, 53),
     queries,
-    answers,
+    replies: answers.map((detail) => ({
+      respond: dnsAnswer,
+      respondKind: 'dns-answer',
+      receive: received,
+      detail,
+    })),
+    a: result.answers.filter((x) => x.type === 'A').map((x) => x.data),
+    cname: result.answers.find((x) => x.type === 'CNAME')?.data,
   };
   perPod.set(name, r);
   return r;
@@ -97,6 +108,10 @@ function failHere(req: RequestState, client: Peer, description: string): Resolve
   hop(req, client.id, client.id, 'resolve', description, FAILED);
   return { ok: false, fate: { outcome: 'dns-failure' } };
 }
+
+/** DNS exchanges show only their decisive hops. */
+const COMPACT = { compact: true } as const;
+const NO_ANSWER: ReplyText = { respond: dnsAnswer, respondKind: 'dns-answer', receive: received, detail: '' };
 
 /** Resolves `name` for `client`; the queries and answers are hops. */
 export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, name: string): Proc<Resolved> {
@@ -121,25 +136,19 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
     if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
     hop(req, client.id, client.id, 'dns-query', r.queries[i] ?? '', 0, sent);
     const saved = req.service;
-    const opened = yield* connect(ctx, req, client, sent, 'UDP', { compact: true });
+    const opened = yield* connect(ctx, req, client, sent, 'UDP', COMPACT);
     req.service = saved;
     if (!opened.ok) {
       const outcome = opened.fate.outcome === 'timeout' ? 'timeout' : 'dns-failure';
       return { ok: false, fate: { outcome } };
     }
     if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
-    const lost = yield* reply(ctx, req, opened.conn, {
-      respond: dnsAnswer,
-      respondKind: 'dns-answer',
-      receive: received,
-      detail: r.answers[i] ?? '',
-    });
+    const lost = yield* reply(ctx, req, opened.conn, r.replies[i] ?? NO_ANSWER);
     if (lost) return { ok: false, fate: lost };
   }
-  const a = result.answers.filter((x) => x.type === 'A');
-  const cname = result.answers.find((x) => x.type === 'CNAME');
+  const { a, cname } = r;
   if (a.length === 0) {
-    if (cname) return { ok: false, fate: { outcome: 'no-route' }, cname: cname.data };
+    if (cname !== undefined) return { ok: false, fate: { outcome: 'no-route' }, cname };
     return failHere(
       req,
       client,
@@ -147,5 +156,5 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
     );
   }
   const pick = a.length > 1 ? Math.floor(req.random() * a.length) : 0;
-  return { ok: true, ip: a[pick]?.data ?? '', records: a.length };
+  return { ok: true, ip: a[pick] ?? '', records: a.length };
 }
