@@ -19,6 +19,33 @@ export function isEmbedAddress(search: string): boolean {
   return v === '1' || v === 'true';
 }
 
+/**
+ * The address the page was opened at, kept before the page drops what it read from it (a shared
+ * link's fragment, `?scenario=`, with history.replaceState, which no event reports); a later
+ * navigation in the page (a new fragment, back or forward) replaces it. The embed's link to the
+ * full app is built from it, so the full app opens the scenario the embed shows.
+ */
+let openedAt: string = globalThis.location?.href ?? '';
+const openedListeners = new Set<() => void>();
+
+function navigated(): void {
+  openedAt = globalThis.location.href;
+  for (const listener of openedListeners) listener();
+}
+
+// From the start, not from the link's first render: a navigation before it must not be missed.
+if (typeof globalThis.addEventListener === 'function') {
+  globalThis.addEventListener('hashchange', navigated);
+  globalThis.addEventListener('popstate', navigated);
+}
+
+export function subscribeOpenedAddress(listener: () => void): () => void {
+  openedListeners.add(listener);
+  return () => openedListeners.delete(listener);
+}
+
+export const openedAddress = (): string => openedAt;
+
 /** The same address without `embed`: "Open in Podwire" opens the full app on the same scenario. */
 export function fullAppAddress(href: string): string {
   const url = new URL(href);

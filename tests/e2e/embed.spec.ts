@@ -68,3 +68,16 @@ test('embed never writes the autosave: not on an edit from the player, not on le
     expect(await autosave(page)).toBe(saved ?? null);
   }
 });
+
+test('"Open in Podwire" carries the scenario the embed was opened with, after the page dropped it from its address', async ({
+  page,
+}) => {
+  // `?scenario=` is removed from the address once read (a reload keeps later edits); the link keeps it.
+  await page.goto('/?embed=1&scenario=nodeport');
+  const graph = page.getByRole('region', { name: 'Cluster graph' });
+  await expect(graph.getByRole('button', { name: /^node-js-/ }).first()).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => location.search)).toBe('?embed=1');
+  const href = (await page.getByRole('link', { name: 'Open in Podwire' }).getAttribute('href')) ?? '';
+  expect(new URL(href).searchParams.get('scenario')).toBe('nodeport');
+  expect(new URL(href).searchParams.has('embed')).toBe(false);
+});
