@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Engine from '../../src/engine/index.ts';
 import { largeClusterYaml } from './large-cluster.ts';
+import { largeFlows } from './sim.ts';
 
 const root = join(import.meta.dirname, '../..');
 const bundle = process.argv[2];
@@ -48,20 +49,7 @@ function run(
   console.log(`${name.padEnd(40)} ${String(hops).padStart(7)} ${hash.digest('hex').slice(0, 16)}`);
 }
 
-const large: Traffic = (m) => {
-  const pods = m.pods.filter((p) => !p.system && p.ip !== '');
-  const services = m.services.filter((s) => s.namespace.startsWith('team-'));
-  return Array.from({ length: 300 }, (_, i) => {
-    const pod = pods[(i * 2) % pods.length];
-    const svc = services[(i * 7) % services.length];
-    return {
-      from: `pod/${pod?.namespace ?? ''}/${pod?.name ?? ''}`,
-      to: `http://${svc?.name ?? ''}.${svc?.namespace ?? ''}/`,
-      rate: 5,
-      start: i,
-    };
-  });
-};
+const large: Traffic = (m) => largeFlows(m, 300, 5);
 
 /** Every pod asks every Service on each of its ports, and the outside asks the whale. */
 const everyPod: Traffic = (m) => {

@@ -14,19 +14,19 @@ const WINDOWS = 7;
 
 type Flow = { readonly from: string; readonly to: string; readonly rate: number; readonly start: number };
 
-/** 1,000 flows from distinct pods to Services by name (DNS, then the ClusterIP), staggered over a second. */
-function largeFlows(model: Engine.ClusterModel): Flow[] {
+/** 1,000 flows (or `count`) from distinct pods to Services by name (DNS, then the ClusterIP), staggered over a second. */
+export function largeFlows(model: Engine.ClusterModel, count = FLOWS, rate = 1): Flow[] {
   const pods = model.pods.filter((p) => !p.system && p.ip !== '');
   const services = model.services.filter((s) => s.namespace.startsWith('team-'));
   const flows: Flow[] = [];
-  for (let i = 0; i < FLOWS; i++) {
+  for (let i = 0; i < count; i++) {
     const pod = pods[(i * 2) % pods.length];
     const svc = services[(i * 7) % services.length];
     if (!pod || !svc) break;
     flows.push({
       from: `pod/${pod.namespace}/${pod.name}`,
       to: `http://${svc.name}.${svc.namespace}/`,
-      rate: 1,
+      rate,
       start: i,
     });
   }

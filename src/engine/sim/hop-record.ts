@@ -17,30 +17,6 @@ export type Writer<A> = (h: SimHop, arg: A) => string;
 /** A sentence, or how to write it. */
 export type Text<A = undefined> = string | Writer<A>;
 
-/**
- * A sentence that repeats (the same pod, port and outcome for every request of a flow): written
- * once per key of `owner` and shared, so hops hold no string of their own.
- */
-export function remembered<O extends object, K>(
-  cache: WeakMap<O, Map<K, string>>,
-  owner: O,
-  key: K,
-  write: () => string,
-): string {
-  let byKey = cache.get(owner);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(owner, byKey);
-  }
-  let found = byKey.get(key);
-  if (found === undefined) {
-    found = write();
-    if (byKey.size >= 10_000) byKey.clear();
-    byKey.set(key, found);
-  }
-  return found;
-}
-
 const wheres = new Map<string, string>();
 
 /** Graph id → the trace's `where` (`client`, `load-balancer`, `node/N`, `pod/NS/NAME`). */
@@ -67,9 +43,9 @@ export interface DecidedBy {
   readonly pick?: HopPick | undefined;
 }
 
-/** `flags` bits (run-context.ts `hop`). */
-const FAILED = 1;
-const REPLY = 2;
+/** A hop's flags (run-context.ts `hop`'s sixth argument): it ends the request badly; it is on the way back. */
+export const FAILED = 1;
+export const REPLY = 2;
 
 export class HopRecord implements SimHop {
   /**

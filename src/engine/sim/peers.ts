@@ -2,6 +2,7 @@
 // on the node's with hostNetwork). `from` strings of the CLI and the Simulation document map here.
 
 import type { ClusterModel, ClusterPod } from '../cluster/types.ts';
+import { remembered } from './memo.ts';
 import { placesOf } from './places.ts';
 import { nodeId } from './run-context.ts';
 
@@ -57,17 +58,7 @@ const found = new WeakMap<ClusterModel, Map<string, Peer | string>>();
 
 /** The peer `from` names in `model`, or why there is none (once per model: every request asks). */
 export function peerFor(model: ClusterModel, from: string): Peer | string {
-  let perModel = found.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    found.set(model, perModel);
-  }
-  let peer = perModel.get(from);
-  if (peer === undefined) {
-    peer = findPeer(model, from);
-    perModel.set(from, peer);
-  }
-  return peer;
+  return remembered(found, model, from, () => findPeer(model, from));
 }
 
 function findPeer(model: ClusterModel, from: string): Peer | string {

@@ -9,7 +9,7 @@ import { ingressNginx } from './ingress-step.ts';
 import { peerFor, type Peer } from './peers.ts';
 import { listener, listens } from './places.ts';
 import type { Tuple } from './conntrack.ts';
-import { remembered } from './hop-record.ts';
+import { remembered } from './memo.ts';
 import { reply, type ReplyText } from './reply.ts';
 import {
   REPLY,

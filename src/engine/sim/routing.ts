@@ -8,7 +8,7 @@ import type { ClusterModel } from '../cluster/types.ts';
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
-import { remembered } from './hop-record.ts';
+import { remembered } from './memo.ts';
 import { FAILED, addr, hop, LATENCY, nodeId, protocolIndex, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 

@@ -90,9 +90,7 @@ export function proxyId(name: string): string {
   return id;
 }
 
-/** A hop's flags (`hop`'s sixth argument). */
-export const FAILED = 1;
-export const REPLY = 2;
+export { FAILED, REPLY } from './hop-record.ts';
 
 /**
  * Records a hop of `req` now: from `from` to `to` (graph ids), `description` written on first read
