@@ -31,11 +31,11 @@ import { fail, station, type Connected, type Walk } from './walk.ts';
 export { releaseIpvs, timeout, type Connected, type Connection, type Station } from './walk.ts';
 
 /** Out of a pod (the hop's `from`) into its node (`to`). */
-const vethOut = ({ from, to }: SimHop): string =>
+export const vethOut = ({ from, to }: SimHop): string =>
   `Out of ${from.slice(4)}'s eth0 through its veth pair into node ${to.slice(5)}'s network namespace (PREROUTING).`;
 
 /** What kube-proxy's rules at a node decided for the connection's first packet, before it is applied. */
-interface Decided {
+export interface Decided {
   readonly node: string;
   readonly d: NodeProxyDecision;
   readonly e: Explained;
@@ -49,7 +49,6 @@ interface Decided {
  * garbage a request made.)
  */
 function decide(w: Walk, node: string, origin: 'local' | 'forwarded'): Decided | undefined {
-  const { ctx, req } = w;
   const dst = splitAddr(w.pkt.dst);
   const src = splitSource(w.pkt.src);
   const packet = {
@@ -58,17 +57,22 @@ function decide(w: Walk, node: string, origin: 'local' | 'forwarded'): Decided |
     destPort: dst.port,
     protocol: w.protocol,
     origin,
-    random: req.random,
+    random: w.req.random,
   };
-  const d = decideAtNode(ctx, node, packet);
+  return settle(w, node, decideAtNode(w.ctx, node, packet), src.port);
+}
+
+/** What the walk keeps of decision `d` at `node` (the note when no rule matched, the Service). */
+export function settle(w: Walk, node: string, d: NodeProxyDecision, srcPort: number): Decided | undefined {
   if (d.verdict === 'no-match' || d.verdict === 'accept') {
     w.note = ` No kube-proxy rule on ${node} matches (${String(d.rulesVisited)} rules looked at).`;
     return undefined;
   }
-  const e = explainDecision(ctx.view.model, node, d, dst.ip, dst.port, w.protocol);
+  const dst = splitAddr(w.pkt.dst);
+  const e = explainDecision(w.ctx.view.model, node, d, dst.ip, dst.port, w.protocol);
   const ref = e.service;
-  if (ref) req.service = { namespace: ref.service.namespace, name: ref.service.name, port: ref.port };
-  return { node, d, e, srcPort: src.port };
+  if (ref) w.req.service = { namespace: ref.service.namespace, name: ref.service.name, port: ref.port };
+  return { node, d, e, srcPort };
 }
 
 /** kube-proxy at a node, second half (after the netfilter latency): a Fate when the rules end the connection. */
@@ -109,21 +113,21 @@ function applyDecision(w: Walk, { node, d, e, srcPort }: Decided): Fate | undefi
   return undefined;
 }
 
-/** Opens a connection from `client` for `sent` (the packet as the client sends it). */
-export function* connect(
+/** A connection's walk before its first packet leaves the client. */
+export function newWalk(
   ctx: RunContext,
   req: RequestState,
   client: Peer,
   sent: Tuple,
   protocol: Protocol,
-  options: { readonly compact?: boolean } = {},
-): Proc<Connected> {
-  const w: Walk = {
+  compact: boolean,
+): Walk {
+  return {
     ctx,
     req,
     client,
     protocol,
-    compact: options.compact === true,
+    compact,
     sent,
     stations: [{ id: client.id, node: client.node, nat: undefined, latency: 0, skip: false }],
     ipvs: [],
@@ -132,6 +136,24 @@ export function* connect(
     natted: false,
     note: '',
   };
+}
+
+/** A pod's packet is in its node (after the veth hop, shown unless compact). */
+export function intoNode(w: Walk, node: string): void {
+  station(w, nodeId(node), node, LATENCY.veth);
+  if (!w.compact) w.shown = nodeId(node);
+}
+
+/** Opens a connection from `client` for `sent` (the packet as the client sends it), walking. */
+export function* walkConnect(
+  ctx: RunContext,
+  req: RequestState,
+  client: Peer,
+  sent: Tuple,
+  protocol: Protocol,
+  options: { readonly compact?: boolean } = {},
+): Proc<Connected> {
+  const w = newWalk(ctx, req, client, sent, protocol, options.compact === true);
   let node: string;
   let origin: 'local' | 'forwarded' = 'forwarded';
   if (client.kind === 'external') {
@@ -147,13 +169,27 @@ export function* connect(
     if (client.kind === 'pod') {
       if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
       if (!w.compact) hop(req, client.id, nodeId(node), 'veth', vethOut, 0, sent);
-      station(w, nodeId(node), node, LATENCY.veth);
-      if (!w.compact) w.shown = nodeId(node);
+      intoNode(w, node);
     } else origin = 'local';
   }
+  return yield* walkFrom(w, node, origin);
+}
+
+/**
+ * The first packet's way on from `node`: kube-proxy's rules, the egress check, routing (at most
+ * three nodes). `first` is the decision at `node` when the caller made it already (replay.ts).
+ */
+export function* walkFrom(
+  w: Walk,
+  start: string,
+  origin: 'local' | 'forwarded',
+  first?: { readonly decided: Decided | undefined },
+): Proc<Connected> {
+  const { ctx } = w;
+  let node = start;
   for (let legs = 0; legs < 3; legs++) {
     if (!w.natted) {
-      const decided = decide(w, node, origin);
+      const decided = legs === 0 && first ? first.decided : decide(w, node, origin);
       if (decided) {
         if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
         const ended = applyDecision(w, decided);

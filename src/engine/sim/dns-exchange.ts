@@ -7,7 +7,7 @@
 import { lookup, type DnsLookupResult } from '../cluster/dns.ts';
 import { clusterDnsIP, resolvConf } from '../cluster/resolv-conf.ts';
 import type { ClusterModel, ClusterPod } from '../cluster/types.ts';
-import { connect } from './connection.ts';
+import { connect } from './open-connection.ts';
 import type { Peer } from './peers.ts';
 import { reply, type ReplyText } from './reply.ts';
 import type { SimHop } from './sim-types.ts';

@@ -7,7 +7,8 @@
 import type { ClusterModel } from '../cluster/types.ts';
 import { routeRequest } from '../ingress/route-request.ts';
 import type { IngressRouteTable, IngressRouting } from '../ingress/types.ts';
-import { connect, type Connection } from './connection.ts';
+import type { Connection } from './walk.ts';
+import { connect } from './open-connection.ts';
 import { podPeer } from './peers.ts';
 import type { Tuple } from './conntrack.ts';
 import { close, reply, type ReplyText } from './reply.ts';

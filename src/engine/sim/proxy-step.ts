@@ -5,7 +5,7 @@ import type { ClusterModel, Protocol } from '../cluster/types.ts';
 import type { Packet } from '../proxy/types.ts';
 import { proxyAtNode, type NodeProxyDecision } from './node-proxy.ts';
 import { listens, placesOf, serviceFor, type ServicePortRef } from './places.ts';
-import { memoisedDecision, type FreshWalk } from './rule-memo.ts';
+import { decideInMemoClass, memoisedDecision, type FreshWalk, type MemoClass } from './rule-memo.ts';
 import type { RunContext } from './run-context.ts';
 import type { HopPick } from './sim-types.ts';
 
@@ -52,6 +52,16 @@ function freshWalk(ctx: RunContext, node: string): FreshWalk {
 /** Walks (or replays) `packet` through `node`'s rules; `packet.random` gives the request's draws. */
 export function decideAtNode(ctx: RunContext, node: string, packet: Packet): NodeProxyDecision {
   return memoisedDecision(ctx.view.model, node, ctx.mode, packet, freshWalk(ctx, node));
+}
+
+/** `decideAtNode` for a packet of a class already found (a memoisable mode; replay.ts). */
+export function decideInKnownClass(
+  ctx: RunContext,
+  node: string,
+  found: MemoClass,
+  packet: Packet,
+): NodeProxyDecision {
+  return decideInMemoClass(found, ctx.view.model, node, ctx.mode, packet, freshWalk(ctx, node));
 }
 
 /** The rule that decided where the packet goes (not the MASQUERADE that follows it). */

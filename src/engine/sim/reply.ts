@@ -3,13 +3,14 @@
 // (nf_nat_packet on the reply direction), so the client sees the address it dialled.
 
 import type { Tuple } from './conntrack.ts';
-import { releaseIpvs, timeout, type Connection } from './connection.ts';
+import { releaseIpvs, timeout, type Connection, type PlannedPath } from './walk.ts';
 import type { Writer } from './hop-record.ts';
 import type { SimHop } from './sim-types.ts';
 import {
   REPLY,
   FAILED,
   hop,
+  LATENCY,
   type Fate,
   type Proc,
   type RequestState,
@@ -72,7 +73,17 @@ export interface ReplyText {
 }
 
 /** Sends the reply back to the client; a Fate when it is lost on the way (the client times out). */
-export function* reply(
+export function reply(
+  ctx: RunContext,
+  req: RequestState,
+  conn: Connection,
+  text: ReplyText,
+): Proc<Fate | undefined> {
+  return conn.planned ? plannedReply(ctx, req, conn, conn.planned, text) : walkReply(ctx, req, conn, text);
+}
+
+/** The reply along the stations the first packet passed. */
+function* walkReply(
   ctx: RunContext,
   req: RequestState,
   conn: Connection,
@@ -139,10 +150,104 @@ function* closeLost(ctx: RunContext, req: RequestState, conn: Connection): Proc<
   return yield* timeout(ctx, req, conn.client);
 }
 
+/**
+ * `walkReply` for a connection opened along a planned path: the same waits, checks and hops at the
+ * places its stations would be (the client, its node (skipped: its kube-proxy follows), that
+ * kube-proxy with the NAT entry, the server's node when it is another, the server).
+ */
+function* plannedReply(
+  ctx: RunContext,
+  req: RequestState,
+  conn: Connection,
+  path: PlannedPath,
+  text: ReplyText,
+): Proc<Fate | undefined> {
+  const server = conn.server.id;
+  const compact = conn.compact;
+  const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
+  let pkt = first;
+  if (!compact)
+    hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, pkt, undefined, text);
+  let shown = server;
+  if (path.cross !== undefined && path.crossId !== undefined) {
+    // The server's node, reached from the server over its veth.
+    if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+    if (ctx.view.isDown(path.cross)) {
+      lost(req, shown, path.crossId, pkt, `Node ${path.cross} is down: the reply is lost.`);
+      return yield* closeLost(ctx, req, conn);
+    }
+    if (!compact) {
+      hop(
+        req,
+        shown,
+        path.crossId,
+        moveKind(shown, path.crossId),
+        moveText,
+        REPLY,
+        undefined,
+        undefined,
+        pkt,
+      );
+      shown = path.crossId;
+    }
+  }
+  // The client node's kube-proxy, from the server (its veth) or over the node network.
+  const toProxy = path.cross === undefined ? LATENCY.veth : LATENCY.nodeNetwork;
+  if (ctx.wait(toProxy)) yield toProxy;
+  if (ctx.view.isDown(path.node)) {
+    lost(req, shown, path.proxyId, pkt, `Node ${path.node} is down: the reply is lost.`);
+    return yield* closeLost(ctx, req, conn);
+  }
+  const table = ctx.node(path.node).conntrack;
+  const entry = table.findReply(conn.protocol, pkt);
+  if (!entry) {
+    lost(
+      req,
+      shown,
+      path.proxyId,
+      pkt,
+      `Node ${path.node} has no conntrack entry for this reply any more (its table was lost), so it cannot be un-NATed: dropped.`,
+    );
+    return yield* closeLost(ctx, req, conn);
+  }
+  table.remove(entry);
+  conn.nat = undefined;
+  const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
+  if (!compact) {
+    hop(req, shown, path.proxyId, 'conntrack', unNatText, REPLY, pkt, after);
+    shown = path.proxyId;
+  }
+  pkt = after;
+  // The client's node itself is skipped (its kube-proxy was the stop); then the client over its veth.
+  if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
+  if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+  if (ctx.view.isDown(path.node)) {
+    lost(req, shown, conn.client.id, pkt, `Node ${path.node} is down: the reply is lost.`);
+    return yield* closeLost(ctx, req, conn);
+  }
+  hop(
+    req,
+    compact ? server : shown,
+    conn.client.id,
+    compact ? (text.respondKind ?? 'respond') : 'receive',
+    compact ? compactText : receiveText,
+    REPLY,
+    compact ? first : pkt,
+    compact ? pkt : undefined,
+    text,
+  );
+  close(ctx, conn);
+  return undefined;
+}
+
 /** The connection is over: conntrack entries still held go, IPVS active counts drop. */
 export function close(ctx: RunContext, conn: Connection): void {
   if (!conn.open) return;
   conn.open = false;
+  if (conn.planned) {
+    if (conn.nat) ctx.node(conn.planned.node).conntrack.remove(conn.nat);
+    conn.nat = undefined;
+  }
   for (const s of conn.stations)
     if (s.nat && s.node !== undefined) {
       ctx.node(s.node).conntrack.remove(s.nat);

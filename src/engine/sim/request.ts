@@ -3,7 +3,7 @@
 // (or ingress-nginx's routing), the reply, and redirects followed (at most 3).
 
 import type { ClusterModel } from '../cluster/types.ts';
-import { connect } from './connection.ts';
+import { connect } from './open-connection.ts';
 import { resolveName } from './dns-exchange.ts';
 import { ingressNginx } from './ingress-step.ts';
 import { peerFor, type Peer } from './peers.ts';

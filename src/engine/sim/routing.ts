@@ -4,7 +4,7 @@
 // to that node, whose kube-proxy sees its own address); anything else finds nothing. Delivery to a
 // pod passes the network plugin's ingress NetworkPolicy check first (policy-step.ts).
 
-import type { ClusterModel } from '../cluster/types.ts';
+import type { ClusterModel, ClusterPod, Protocol } from '../cluster/types.ts';
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
@@ -13,7 +13,7 @@ import { FAILED, addr, hop, LATENCY, nodeId, protocolIndex, splitAddr, type Proc
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
 /** Over the node network to `node` (the caller has waited LATENCY.nodeNetwork); false when it is down (the packet is lost). */
-function toNode(w: Walk, node: string, description: string): boolean {
+export function toNode(w: Walk, node: string, description: string): boolean {
   const id = nodeId(node);
   const down = w.ctx.view.isDown(node);
   if (down || !w.compact)
@@ -36,15 +36,15 @@ function toNode(w: Walk, node: string, description: string): boolean {
 const delivered = new WeakMap<Peer, Map<number, string>>();
 const routedToPod = new WeakMap<ClusterModel, Map<string, string>>();
 
-/** Through the veth into `server` (the caller has waited LATENCY.veth). */
-function deliver(w: Walk, server: Peer): Connected {
+/** The delivery hop's sentence; the same for every packet to this pod and port (a note is rare: written for the hop alone). */
+export function deliveredText(
+  server: Peer,
+  port: number,
+  protocol: Protocol,
+  ok: boolean,
+  note: string,
+): string {
   const pod = server.pod;
-  const { port } = splitAddr(w.pkt.dst);
-  // The network plugin's ingress check, before the container sees the packet.
-  const denied = ingressCheck(w, server);
-  if (denied) return fail(w, denied);
-  const { protocol, note } = w;
-  const ok = pod !== undefined && listens(pod, port, protocol);
   const write = () => {
     const what = `${protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
     const into =
@@ -55,15 +55,35 @@ function deliver(w: Walk, server: Peer): Connected {
       ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
       : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
   };
-  // The same for every packet to this pod and port (a note is rare: written for the hop alone).
+  return note === ''
+    ? remembered(delivered, server, (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0), write)
+    : write();
+}
+
+/** The routing hop's sentence for a packet to pod address `ip` on another node. */
+export function podRouteText(model: ClusterModel, ip: string, pod: ClusterPod, note: string): string {
+  const write = () => {
+    const cidr = placesOf(model).nodeByName.get(pod.node)?.podCIDR ?? '?';
+    return `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${note}`;
+  };
+  return note === '' ? remembered(routedToPod, model, ip, write) : write();
+}
+
+/** Through the veth into `server` (the caller has waited LATENCY.veth). */
+function deliver(w: Walk, server: Peer): Connected {
+  const pod = server.pod;
+  const { port } = splitAddr(w.pkt.dst);
+  // The network plugin's ingress check, before the container sees the packet.
+  const denied = ingressCheck(w, server);
+  if (denied) return fail(w, denied);
+  const { protocol, note } = w;
+  const ok = pod !== undefined && listens(pod, port, protocol);
   hop(
     w.req,
     w.shown,
     server.id,
     'deliver',
-    note === ''
-      ? remembered(delivered, server, (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0), write)
-      : write,
+    deliveredText(server, port, protocol, ok, note),
     !ok ? FAILED : 0,
     undefined,
     w.pkt,
@@ -93,12 +113,7 @@ export function* route(w: Walk, node: string): Proc<Connected | { readonly node:
   const pod = places.podByIP.get(ip);
   if (pod) {
     if (pod.node !== node) {
-      const note = w.note;
-      const write = () => {
-        const cidr = places.nodeByName.get(pod.node)?.podCIDR ?? '?';
-        return `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${note}`;
-      };
-      const text = note === '' ? remembered(routedToPod, model, ip, write) : write();
+      const text = podRouteText(model, ip, pod, w.note);
       if (ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
       if (!toNode(w, pod.node, text)) return fail(w, yield* timeout(ctx, w.req, w.client));
     }

@@ -19,6 +19,8 @@ interface Branches {
   /** numgen: n targets; statistic: the probabilities. */
   readonly p: readonly number[];
   readonly leaves: (NodeProxyDecision | undefined)[];
+  /** Set when a replay disagreed and the class walks from then on (its slot holds 'walk'). */
+  walked?: boolean;
 }
 type ClassMemo = Branches | 'walk';
 
@@ -120,11 +122,54 @@ export function memoisedDecision(
   packet: Packet,
   fresh: FreshWalk,
 ): NodeProxyDecision {
-  const random = packet.random ?? (() => 0);
-  if (!memoisable(mode)) return fresh(random, packet);
+  if (!memoisable(mode)) return fresh(packet.random ?? (() => 0), packet);
   const slots = classSlots(model, node, mode, packet);
   const key = classKey(packet);
-  let memo = slots.get(key);
+  return decideInClass(slots, key, slots.get(key), model, node, mode, packet, fresh);
+}
+
+/**
+ * Where one packet class's memo lives, found once and kept by a caller that asks for the class
+ * again (open-connection.ts), with the class's branches once it has them.
+ */
+export interface MemoClass {
+  readonly slots: Map<number, ClassMemo>;
+  readonly key: number;
+  branches: Branches | undefined;
+}
+
+export function memoClass(model: ClusterModel, node: string, mode: ProxyMode, packet: Packet): MemoClass {
+  return { slots: classSlots(model, node, mode, packet), key: classKey(packet), branches: undefined };
+}
+
+/** `memoisedDecision` for a class already found (`packet` must be of that class, the mode memoisable). */
+export function decideInMemoClass(
+  found: MemoClass,
+  model: ClusterModel,
+  node: string,
+  mode: ProxyMode,
+  packet: Packet,
+  fresh: FreshWalk,
+): NodeProxyDecision {
+  const known = found.branches;
+  const memo = known && known.walked !== true ? known : found.slots.get(found.key);
+  const d = decideInClass(found.slots, found.key, memo, model, node, mode, packet, fresh);
+  found.branches = typeof memo === 'object' && memo.walked !== true ? memo : undefined;
+  return d;
+}
+
+function decideInClass(
+  slots: MemoClass['slots'],
+  key: number,
+  known: ClassMemo | undefined,
+  model: ClusterModel,
+  node: string,
+  mode: ProxyMode,
+  packet: Packet,
+  fresh: FreshWalk,
+): NodeProxyDecision {
+  const random = packet.random ?? (() => 0);
+  let memo = known;
   if (memo === undefined && mode === 'iptables') {
     memo = iptablesBranches(model, node, packet);
     slots.set(key, memo);
@@ -161,6 +206,9 @@ export function memoisedDecision(
   const script = scripted(draws, random);
   const d = fresh(script.random, packet);
   if (script.calls() === draws.length) memo.leaves[k] = d;
-  else slots.set(key, 'walk');
+  else {
+    memo.walked = true;
+    slots.set(key, 'walk');
+  }
   return d;
 }

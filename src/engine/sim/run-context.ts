@@ -4,7 +4,8 @@
 // generators are resumed only when another request or event really comes first. Hops are recorded
 // the moment they are made (the run stamps `at` and `seq`), not yielded.
 
-import type { Protocol, ProxyMode } from '../cluster/types.ts';
+import type { ClusterModel, Protocol, ProxyMode } from '../cluster/types.ts';
+import type { FlowPath } from './open-connection.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
 import type { FreshWalk } from './rule-memo.ts';
@@ -39,6 +40,10 @@ export interface RunContext {
    * the clock moves on in place and this returns false; true means the process must `yield ms`.
    */
   wait(ms: number): boolean;
+  /** Until this virtual time no cluster change can come (the current advance's end, the next scripted event). */
+  readonly steadyUntil: number;
+  /** Whether connections may follow planned paths (open-connection.ts). */
+  readonly plannedPaths: boolean;
   node(name: string): NodeDataplane;
   /** ingress-nginx's round-robin position per upstream (lua/balancer/round_robin.lua). */
   readonly upstreamCounters: Map<string, number>;
@@ -65,6 +70,25 @@ export interface RequestState {
   /** Its hops so far, in order. */
   readonly hops: SimHop[];
   readonly sink: HopSink;
+  /** What its flow's requests keep between them (one-off sends share one). */
+  readonly memo: FlowMemo;
+}
+
+/** A flow's own store, emptied when the model changes: its planned paths (open-connection.ts). */
+export interface FlowMemo {
+  model: ClusterModel | undefined;
+  paths: FlowPath[];
+}
+
+/** The flow's memo, emptied first if it was made for another model. */
+export function flowMemo(ctx: RunContext, req: RequestState): FlowMemo {
+  const memo = req.memo;
+  const model = ctx.view.model;
+  if (memo.model !== model) {
+    memo.model = model;
+    memo.paths = [];
+  }
+  return memo;
 }
 
 const nodeIds = new Map<string, string>();

@@ -110,6 +110,11 @@ export interface SimulationOptions {
   readonly retain?: number;
   /** Run the Simulation document's `spec.events` (default true). */
   readonly events?: boolean;
+  /**
+   * Let a flow's connections follow the path worked out for the same decision before (default
+   * true; open-connection.ts). False walks every connection: the same run, made the long way.
+   */
+  readonly plannedPaths?: boolean;
 }
 
 export interface Simulation {

@@ -13,7 +13,15 @@ import { Agenda } from './event-queue.ts';
 import { emptyProxyState } from './node-proxy.ts';
 import { fromProblem } from './peers.ts';
 import { runRequest } from './request.ts';
-import type { Fate, HopSink, NodeDataplane, Proc, RequestState, RunContext } from './run-context.ts';
+import type {
+  Fate,
+  FlowMemo,
+  HopSink,
+  NodeDataplane,
+  Proc,
+  RequestState,
+  RunContext,
+} from './run-context.ts';
 import { FAILED, hop } from './run-context.ts';
 import { readEvents, readTraffic, type SimEvent } from './scenario.ts';
 import type {
@@ -86,6 +94,8 @@ export function createRun(
   >();
   /** The end of the current `advance`. */
   let until = 0;
+  /** Scripted events applied so far (the script is sorted, and the agenda applies it in order). */
+  let eventsDone = 0;
 
   const ctx: RunContext = {
     view,
@@ -102,6 +112,10 @@ export function createRun(
         return false;
       }
       return true;
+    },
+    plannedPaths: options.plannedPaths !== false,
+    get steadyUntil() {
+      return Math.min(until, options.script[eventsDone]?.at ?? Infinity);
     },
     node(name) {
       let found = nodes.get(name);
@@ -124,6 +138,9 @@ export function createRun(
     },
   };
 
+  const flowMemos: FlowMemo[] = traffic.map(() => ({ model: undefined, paths: [] }));
+  const oneOffMemo: FlowMemo = { model: undefined, paths: [] };
+
   /** Flow i's n-th request draws from its own stream: the flow's seed mixed with n. */
   const flowSeeds = traffic.map((f, i) =>
     fnv1a32(`${String(options.seed)}\u0000flow\u0000${String(i)}\u0000${f.from}\u0000${f.to}`),
@@ -144,6 +161,7 @@ export function createRun(
       backend: undefined,
       hops: [],
       sink,
+      memo: flowMemos[flow] ?? oneOffMemo,
     };
     // A flow's from/to are read once; one-off sends by their text.
     const key = flow >= 0 ? flow : `${from}\u0000${to}`;
@@ -217,6 +235,7 @@ export function createRun(
   }
 
   function clusterEvent(event: SimEvent): void {
+    eventsDone++;
     if (!world) return;
     const effect = applyAction(world, event.action, event.at);
     for (const name of effect.resetNodes) nodes.delete(name);
@@ -292,6 +311,7 @@ export function createSimulation(
     ...(options.proxyMode ? { proxyMode: options.proxyMode } : {}),
     ...(options.requestsPerFlow !== undefined ? { requestsPerFlow: options.requestsPerFlow } : {}),
     ...(options.retain !== undefined ? { retain: options.retain } : {}),
+    ...(options.plannedPaths !== undefined ? { plannedPaths: options.plannedPaths } : {}),
     seed: options.seed ?? model.settings.seed,
     traffic: options.traffic ?? readTraffic(objects),
     script: events,

@@ -41,6 +41,21 @@ export interface Connection {
   readonly compact: boolean;
   /** False once closed (conntrack entries gone, IPVS counts released). */
   open: boolean;
+  /**
+   * Opened along a planned path (planned-path.ts) instead of a walk: `stations` is empty and the
+   * reply retraces this path; `nat` is the client node's entry until the reply un-NATs it.
+   */
+  readonly planned?: PlannedPath | undefined;
+  nat?: ConntrackEntry | undefined;
+}
+
+/** A pod client's path to a pod on its own node or on `cross`, DNATed at `node`. */
+export interface PlannedPath {
+  readonly node: string;
+  readonly nodeId: string;
+  readonly proxyId: string;
+  readonly cross: string | undefined;
+  readonly crossId: string | undefined;
 }
 
 export type Connected =
