@@ -28,7 +28,7 @@ export type Resolved =
   | { readonly ok: false; readonly fate: Fate; readonly cname?: string };
 
 /** What a pod's resolver does for one name, computed once per model: the queries and their answers. */
-interface Resolution {
+export interface Resolution {
   readonly result: DnsLookupResult;
   /** The pod's first nameserver, and kube-dns's ClusterIP. */
   readonly server: string | undefined;
@@ -114,7 +114,13 @@ const COMPACT = { compact: true } as const;
 const NO_ANSWER: ReplyText = { respond: dnsAnswer, respondKind: 'dns-answer', receive: received, detail: '' };
 
 /** Resolves `name` for `client`; the queries and answers are hops. */
-export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, name: string): Proc<Resolved> {
+export function* resolveName(
+  ctx: RunContext,
+  req: RequestState,
+  client: Peer,
+  name: string,
+  known?: { resolution: Resolution | undefined },
+): Proc<Resolved> {
   const model = ctx.view.model;
   const pod = client.pod;
   if (!pod || client.kind === 'external')
@@ -123,7 +129,9 @@ export function* resolveName(ctx: RunContext, req: RequestState, client: Peer, n
       client,
       `${name}: node ${client.node ?? ''}'s /etc/resolv.conf points at 8.8.8.8, outside the cluster; cluster names do not resolve on nodes (and the simulation has no internet).`,
     );
-  const r = resolution(model, pod, name);
+  // A flow keeps its name's resolution (request.ts TargetMemo): the same for the model and pod.
+  const r = known?.resolution ?? resolution(model, pod, name);
+  if (known) known.resolution = r;
   const { result, dnsIP, dnsAddr } = r;
   if (dnsIP === undefined || dnsAddr === undefined || r.server !== dnsIP)
     return failHere(

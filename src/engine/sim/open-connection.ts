@@ -14,6 +14,7 @@ import { podPeer, type Peer } from './peers.ts';
 import { listens, placesOf } from './places.ts';
 import { decideInKnownClass, explainDecision, type Explained } from './proxy-step.ts';
 import { memoClass, memoisable, type MemoClass } from './rule-memo.ts';
+import { moveKind } from './reply.ts';
 import { deliveredText, podRouteText } from './routing.ts';
 import {
   FAILED,
@@ -167,6 +168,7 @@ function legOf(ctx: RunContext, plan: FlowPath, d: NodeProxyDecision, protocol: 
       proxyId: plan.proxyId,
       cross,
       crossId: cross === undefined ? undefined : nodeId(cross),
+      crossKind: cross === undefined ? '' : moveKind(server.id, nodeId(cross)),
     },
     routeText: cross === undefined ? '' : podRouteText(model, ip, pod, ''),
     ok,

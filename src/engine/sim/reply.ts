@@ -17,7 +17,7 @@ import {
   type RunContext,
 } from './run-context.ts';
 
-function moveKind(from: string, to: string): string {
+export function moveKind(from: string, to: string): string {
   if (from.startsWith('pod/') && to.startsWith('node/')) return 'veth';
   if (to.startsWith('node/')) return 'route';
   if (to.startsWith('external/')) return 'forward';
@@ -177,17 +177,7 @@ function* plannedReply(
       return yield* closeLost(ctx, req, conn);
     }
     if (!compact) {
-      hop(
-        req,
-        shown,
-        path.crossId,
-        moveKind(shown, path.crossId),
-        moveText,
-        REPLY,
-        undefined,
-        undefined,
-        pkt,
-      );
+      hop(req, shown, path.crossId, path.crossKind, moveText, REPLY, undefined, undefined, pkt);
       shown = path.crossId;
     }
   }

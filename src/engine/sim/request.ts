@@ -4,7 +4,7 @@
 
 import type { ClusterModel } from '../cluster/types.ts';
 import { connect } from './open-connection.ts';
-import { resolveName } from './dns-exchange.ts';
+import { resolveName, type Resolution } from './dns-exchange.ts';
 import { ingressNginx } from './ingress-step.ts';
 import { peerFor, type Peer } from './peers.ts';
 import { listener, listens } from './places.ts';
@@ -15,6 +15,7 @@ import {
   REPLY,
   FAILED,
   addr,
+  flowMemo,
   hop,
   LATENCY,
   localAddress,
@@ -101,6 +102,25 @@ function* loopback(
 
 type Attempt = Fate | { readonly redirect: TraceTarget };
 
+/** The send hop: the request, and how its host became the address dialled. */
+function sendSentence(
+  target: TraceTarget,
+  client: Peer,
+  how: 'literal' | 'ingress' | 'dns',
+  records: number,
+  dialled: string,
+): string {
+  const said =
+    how === 'ingress'
+      ? `: ${target.host} resolves to the ingress controller's address ${dialled} (as \`curl --resolve ${target.host}:${String(target.port)}:${dialled}\` does; outside DNS is not simulated)`
+      : how === 'literal'
+        ? ''
+        : records > 1
+          ? `: ${target.host} has ${String(records)} A records (a headless Service: pod IPs, no ClusterIP); CoreDNS's loadbalance plugin shuffles them and the client takes the first, ${dialled}`
+          : `: ${target.host} is ${dialled}`;
+  return `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${said}${client.kind === 'external' ? ' from the outside client' : ''}.`;
+}
+
 const sendSentences = new WeakMap<TraceTarget, Map<string, string>>();
 
 // The answer's sentences (reply.ts): the respond hop comes from the server.
@@ -109,9 +129,39 @@ const synAck = (h: SimHop): string => `${h.from.slice(4)} accepts the connection
 const clientReceives = (arrived: Tuple, text: ReplyText): string =>
   `The client receives the answer from ${arrived.src}${arrived.src === text.dialled ? ', the address it dialled' : ''}.`;
 
+/** What a flow's requests to one target share, worked out once per model (the flow's memo). */
+export interface TargetMemo {
+  readonly target: TraceTarget;
+  readonly client: Peer | string;
+  /** The host's resolution from the client pod (dns-exchange.ts). */
+  resolution: Resolution | undefined;
+  /** The address dialled last, and what the send hop and the answer say for it. */
+  ip: string | undefined;
+  send: string;
+  dialled: string;
+  answer: ReplyText | undefined;
+}
+
+function targetMemo(ctx: RunContext, req: RequestState, target: TraceTarget): TargetMemo {
+  const memo = flowMemo(ctx, req);
+  const found = memo.target;
+  if (found?.target === target) return found;
+  const made: TargetMemo = {
+    target,
+    client: peerFor(ctx.view.model, req.from),
+    resolution: undefined,
+    ip: undefined,
+    send: '',
+    dialled: '',
+    answer: undefined,
+  };
+  memo.target = made;
+  return made;
+}
+
 function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
-  const model = ctx.view.model;
-  const client = peerFor(model, req.from);
+  const memo = targetMemo(ctx, req, target);
+  const client = memo.client;
   const fromId = req.from === 'external' ? 'external/client' : req.from;
   if (typeof client === 'string' || (client.node !== undefined && ctx.view.isDown(client.node))) {
     hop(
@@ -147,7 +197,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
       ip = lb;
       how = 'ingress';
     } else {
-      const resolved = yield* resolveName(ctx, req, client, target.host);
+      const resolved = yield* resolveName(ctx, req, client, target.host, memo);
       if (!resolved.ok) {
         if (resolved.cname !== undefined) {
           hop(
@@ -168,30 +218,22 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   }
   if (client.kind === 'pod' && (ip.startsWith('127.') || ip === client.ip))
     return yield* loopback(ctx, req, client, target, ip);
-  const sent = { src: localAddress(ctx, req, client.ip), dst: serverAddr(ip, target.port) };
+  if (memo.ip !== ip || records !== 1) {
+    const write = () => sendSentence(target, client, how, records, ip);
+    // One sentence per target and address: a target is parsed once per flow, which has one client.
+    memo.send = records === 1 ? remembered(sendSentences, target, ip, write) : write();
+    memo.dialled = serverAddr(ip, target.port);
+    memo.answer = {
+      respond: target.scheme ? httpOk : synAck,
+      receive: clientReceives,
+      dialled: memo.dialled,
+    };
+    memo.ip = records === 1 ? ip : undefined;
+  }
+  const sent = { src: localAddress(ctx, req, client.ip), dst: memo.dialled };
   if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
-  const dialled = ip;
-  const write = () => {
-    const said =
-      how === 'ingress'
-        ? `: ${target.host} resolves to the ingress controller's address ${dialled} (as \`curl --resolve ${target.host}:${String(target.port)}:${dialled}\` does; outside DNS is not simulated)`
-        : how === 'literal'
-          ? ''
-          : records > 1
-            ? `: ${target.host} has ${String(records)} A records (a headless Service: pod IPs, no ClusterIP); CoreDNS's loadbalance plugin shuffles them and the client takes the first, ${dialled}`
-            : `: ${target.host} is ${dialled}`;
-    return `${target.scheme ? `GET ${urlOf(target)}` : `Connect to ${urlOf(target)}`}${said}${client.kind === 'external' ? ' from the outside client' : ''}.`;
-  };
-  // One sentence per target and address: a target is parsed once per flow, which has one client.
-  hop(
-    req,
-    client.id,
-    client.id,
-    'send',
-    records === 1 ? remembered(sendSentences, target, ip, write) : write(),
-    0,
-    sent,
-  );
+  hop(req, client.id, client.id, 'send', memo.send, 0, sent);
+  const answer = memo.answer ?? { respond: httpOk, receive: clientReceives };
   const opened = yield* connect(ctx, req, client, sent, 'TCP');
   if (!opened.ok) return opened.fate;
   const conn = opened.conn;
@@ -201,11 +243,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
     return yield* ingressNginx(ctx, req, conn, target, port === 443 ? 'https' : 'http');
   if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
-  const lost = yield* reply(ctx, req, conn, {
-    respond: target.scheme ? httpOk : synAck,
-    receive: clientReceives,
-    dialled: sent.dst,
-  });
+  const lost = yield* reply(ctx, req, conn, answer);
   if (lost) return lost;
   return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };
 }

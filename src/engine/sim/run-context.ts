@@ -6,6 +6,7 @@
 
 import type { ClusterModel, Protocol, ProxyMode } from '../cluster/types.ts';
 import type { FlowPath } from './open-connection.ts';
+import type { TargetMemo } from './request.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
 import type { FreshWalk } from './rule-memo.ts';
@@ -74,10 +75,11 @@ export interface RequestState {
   readonly memo: FlowMemo;
 }
 
-/** A flow's own store, emptied when the model changes: its planned paths (open-connection.ts). */
+/** A flow's own store, emptied when the model changes: its planned paths (open-connection.ts), its target (request.ts). */
 export interface FlowMemo {
   model: ClusterModel | undefined;
   paths: FlowPath[];
+  target: TargetMemo | undefined;
 }
 
 /** The flow's memo, emptied first if it was made for another model. */
@@ -87,6 +89,7 @@ export function flowMemo(ctx: RunContext, req: RequestState): FlowMemo {
   if (memo.model !== model) {
     memo.model = model;
     memo.paths = [];
+    memo.target = undefined;
   }
   return memo;
 }

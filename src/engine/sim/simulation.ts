@@ -138,8 +138,8 @@ export function createRun(
     },
   };
 
-  const flowMemos: FlowMemo[] = traffic.map(() => ({ model: undefined, paths: [] }));
-  const oneOffMemo: FlowMemo = { model: undefined, paths: [] };
+  const flowMemos: FlowMemo[] = traffic.map(() => ({ model: undefined, paths: [], target: undefined }));
+  const oneOffMemo: FlowMemo = { model: undefined, paths: [], target: undefined };
 
   /** Flow i's n-th request draws from its own stream: the flow's seed mixed with n. */
   const flowSeeds = traffic.map((f, i) =>

@@ -56,6 +56,8 @@ export interface PlannedPath {
   readonly proxyId: string;
   readonly cross: string | undefined;
   readonly crossId: string | undefined;
+  /** The reply's move from the server to `cross` (reply.ts moveKind). */
+  readonly crossKind: string;
 }
 
 export type Connected =
