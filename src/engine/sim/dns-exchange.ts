@@ -46,7 +46,7 @@ export interface Resolution {
 // Per model, per client pod object, per name: a request asks without making a key string.
 const resolutions = new WeakMap<ClusterModel, Map<ClusterPod, Map<string, Resolution>>>();
 
-function resolution(model: ClusterModel, pod: ClusterPod, name: string): Resolution {
+export function resolution(model: ClusterModel, pod: ClusterPod, name: string): Resolution {
   let perModel = resolutions.get(model);
   if (!perModel) {
     perModel = new Map();
@@ -110,8 +110,13 @@ function failHere(req: RequestState, client: Peer, description: string): Resolve
 }
 
 /** DNS exchanges show only their decisive hops. */
-const COMPACT = { compact: true } as const;
-const NO_ANSWER: ReplyText = { respond: dnsAnswer, respondKind: 'dns-answer', receive: received, detail: '' };
+export const COMPACT = { compact: true } as const;
+export const NO_ANSWER: ReplyText = {
+  respond: dnsAnswer,
+  respondKind: 'dns-answer',
+  receive: received,
+  detail: '',
+};
 
 /** Resolves `name` for `client`; the queries and answers are hops. */
 export function* resolveName(

@@ -60,8 +60,9 @@ export function decideInKnownClass(
   node: string,
   found: MemoClass,
   packet: Packet,
+  random: () => number,
 ): NodeProxyDecision {
-  return decideInMemoClass(found, ctx.view.model, node, ctx.mode, packet, freshWalk(ctx, node));
+  return decideInMemoClass(found, ctx.view.model, node, ctx.mode, packet, random, freshWalk(ctx, node));
 }
 
 /** The rule that decided where the packet goes (not the MASQUERADE that follows it). */

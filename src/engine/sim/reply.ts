@@ -145,16 +145,112 @@ function* walkReply(
   return undefined;
 }
 
-function* closeLost(ctx: RunContext, req: RequestState, conn: Connection): Proc<Fate> {
+export function* closeLost(ctx: RunContext, req: RequestState, conn: Connection): Proc<Fate> {
   close(ctx, conn);
   return yield* timeout(ctx, req, conn.client);
 }
 
+/** A planned connection's answer on its way back: what its stages pass on between the waits. */
+export interface Answer {
+  readonly conn: Connection;
+  readonly path: PlannedPath;
+  readonly text: ReplyText;
+  /** The answer as the server sends it. */
+  readonly first: Tuple;
+  pkt: Tuple;
+  shown: string;
+}
+
+/** The server answers (its hop unless compact); the first wait is its veth. */
+export function answerBegins(
+  req: RequestState,
+  conn: Connection,
+  path: PlannedPath,
+  text: ReplyText,
+): Answer {
+  const server = conn.server.id;
+  const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
+  if (!conn.compact)
+    hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, first, undefined, text);
+  return { conn, path, text, first, pkt: first, shown: server };
+}
+
+/** After the veth wait, when the server is on another node: false when that node is down (the caller loses it). */
+export function answerLeavesServerNode(ctx: RunContext, req: RequestState, a: Answer): boolean {
+  const { path } = a;
+  const crossId = path.crossId ?? '';
+  if (ctx.view.isDown(path.cross ?? '')) {
+    lost(req, a.shown, crossId, a.pkt, `Node ${path.cross ?? ''} is down: the reply is lost.`);
+    return false;
+  }
+  if (!a.conn.compact) {
+    hop(req, a.shown, crossId, path.crossKind, moveText, REPLY, undefined, undefined, a.pkt);
+    a.shown = crossId;
+  }
+  return true;
+}
+
+/** The wait before the client node's kube-proxy: from the server's veth, or over the node network. */
+export const toProxyWait = (a: Answer): number =>
+  a.path.cross === undefined ? LATENCY.veth : LATENCY.nodeNetwork;
+
+/** At the client node's kube-proxy: conntrack un-NATs the answer; false when it is lost there. */
+export function answerUnNats(ctx: RunContext, req: RequestState, a: Answer): boolean {
+  const { path, conn } = a;
+  if (ctx.view.isDown(path.node)) {
+    lost(req, a.shown, path.proxyId, a.pkt, `Node ${path.node} is down: the reply is lost.`);
+    return false;
+  }
+  const table = ctx.node(path.node).conntrack;
+  const entry = table.findReply(conn.protocol, a.pkt);
+  if (!entry) {
+    lost(
+      req,
+      a.shown,
+      path.proxyId,
+      a.pkt,
+      `Node ${path.node} has no conntrack entry for this reply any more (its table was lost), so it cannot be un-NATed: dropped.`,
+    );
+    return false;
+  }
+  table.remove(entry);
+  conn.nat = undefined;
+  const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
+  if (!conn.compact) {
+    hop(req, a.shown, path.proxyId, 'conntrack', unNatText, REPLY, a.pkt, after);
+    a.shown = path.proxyId;
+  }
+  a.pkt = after;
+  return true;
+}
+
 /**
- * `walkReply` for a connection opened along a planned path: the same waits, checks and hops at the
- * places its stations would be (the client, its node (skipped: its kube-proxy follows), that
- * kube-proxy with the NAT entry, the server's node when it is another, the server).
+ * After the netfilter and veth waits (the client's node itself is skipped: its kube-proxy was the
+ * stop): the client receives the answer, and the connection closes; false when it is lost.
  */
+export function answerArrives(ctx: RunContext, req: RequestState, a: Answer): boolean {
+  const { conn, path } = a;
+  if (ctx.view.isDown(path.node)) {
+    lost(req, a.shown, conn.client.id, a.pkt, `Node ${path.node} is down: the reply is lost.`);
+    return false;
+  }
+  const compact = conn.compact;
+  hop(
+    req,
+    compact ? conn.server.id : a.shown,
+    conn.client.id,
+    compact ? (a.text.respondKind ?? 'respond') : 'receive',
+    compact ? compactText : receiveText,
+    REPLY,
+    compact ? a.first : a.pkt,
+    compact ? a.pkt : undefined,
+    a.text,
+  );
+  close(ctx, conn);
+  return true;
+}
+
+/** `walkReply` for a connection opened along a planned path: the same waits, checks and hops. */
 function* plannedReply(
   ctx: RunContext,
   req: RequestState,
@@ -162,71 +258,17 @@ function* plannedReply(
   path: PlannedPath,
   text: ReplyText,
 ): Proc<Fate | undefined> {
-  const server = conn.server.id;
-  const compact = conn.compact;
-  const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
-  let pkt = first;
-  if (!compact)
-    hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, pkt, undefined, text);
-  let shown = server;
-  if (path.cross !== undefined && path.crossId !== undefined) {
-    // The server's node, reached from the server over its veth.
+  const a = answerBegins(req, conn, path, text);
+  if (path.cross !== undefined) {
     if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
-    if (ctx.view.isDown(path.cross)) {
-      lost(req, shown, path.crossId, pkt, `Node ${path.cross} is down: the reply is lost.`);
-      return yield* closeLost(ctx, req, conn);
-    }
-    if (!compact) {
-      hop(req, shown, path.crossId, path.crossKind, moveText, REPLY, undefined, undefined, pkt);
-      shown = path.crossId;
-    }
+    if (!answerLeavesServerNode(ctx, req, a)) return yield* closeLost(ctx, req, conn);
   }
-  // The client node's kube-proxy, from the server (its veth) or over the node network.
-  const toProxy = path.cross === undefined ? LATENCY.veth : LATENCY.nodeNetwork;
-  if (ctx.wait(toProxy)) yield toProxy;
-  if (ctx.view.isDown(path.node)) {
-    lost(req, shown, path.proxyId, pkt, `Node ${path.node} is down: the reply is lost.`);
-    return yield* closeLost(ctx, req, conn);
-  }
-  const table = ctx.node(path.node).conntrack;
-  const entry = table.findReply(conn.protocol, pkt);
-  if (!entry) {
-    lost(
-      req,
-      shown,
-      path.proxyId,
-      pkt,
-      `Node ${path.node} has no conntrack entry for this reply any more (its table was lost), so it cannot be un-NATed: dropped.`,
-    );
-    return yield* closeLost(ctx, req, conn);
-  }
-  table.remove(entry);
-  conn.nat = undefined;
-  const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
-  if (!compact) {
-    hop(req, shown, path.proxyId, 'conntrack', unNatText, REPLY, pkt, after);
-    shown = path.proxyId;
-  }
-  pkt = after;
-  // The client's node itself is skipped (its kube-proxy was the stop); then the client over its veth.
+  const wait = toProxyWait(a);
+  if (ctx.wait(wait)) yield wait;
+  if (!answerUnNats(ctx, req, a)) return yield* closeLost(ctx, req, conn);
   if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
   if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
-  if (ctx.view.isDown(path.node)) {
-    lost(req, shown, conn.client.id, pkt, `Node ${path.node} is down: the reply is lost.`);
-    return yield* closeLost(ctx, req, conn);
-  }
-  hop(
-    req,
-    compact ? server : shown,
-    conn.client.id,
-    compact ? (text.respondKind ?? 'respond') : 'receive',
-    compact ? compactText : receiveText,
-    REPLY,
-    compact ? first : pkt,
-    compact ? pkt : undefined,
-    text,
-  );
-  close(ctx, conn);
+  if (!answerArrives(ctx, req, a)) return yield* closeLost(ctx, req, conn);
   return undefined;
 }
 

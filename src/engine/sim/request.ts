@@ -26,9 +26,8 @@ import {
   type RunContext,
 } from './run-context.ts';
 import type { SimHop } from './sim-types.ts';
+import type { Shape } from './run-request.ts';
 import { isIPv4, type TraceTarget } from './target.ts';
-
-const MAX_REDIRECTS = 3;
 
 const ingressAddresses = new WeakMap<ClusterModel, { readonly ip: string | undefined }>();
 
@@ -100,7 +99,7 @@ function* loopback(
   return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };
 }
 
-type Attempt = Fate | { readonly redirect: TraceTarget };
+export type Attempt = Fate | { readonly redirect: TraceTarget };
 
 /** The send hop: the request, and how its host became the address dialled. */
 function sendSentence(
@@ -135,6 +134,8 @@ export interface TargetMemo {
   readonly client: Peer | string;
   /** The host's resolution from the client pod (dns-exchange.ts). */
   resolution: Resolution | undefined;
+  /** Whether its requests run as one process (run-request.ts), once known. */
+  shape: Shape | null | undefined;
   /** The address dialled last, and what the send hop and the answer say for it. */
   ip: string | undefined;
   send: string;
@@ -142,7 +143,25 @@ export interface TargetMemo {
   answer: ReplyText | undefined;
 }
 
-function targetMemo(ctx: RunContext, req: RequestState, target: TraceTarget): TargetMemo {
+/** The memo's send sentence, address and answer texts for dialling `ip` (kept while it is the same). */
+export function dial(
+  memo: TargetMemo,
+  client: Peer,
+  how: 'literal' | 'ingress' | 'dns',
+  records: number,
+  ip: string,
+): void {
+  if (memo.ip === ip && records === 1) return;
+  const { target } = memo;
+  const write = () => sendSentence(target, client, how, records, ip);
+  // One sentence per target and address: a target is parsed once per flow, which has one client.
+  memo.send = records === 1 ? remembered(sendSentences, target, ip, write) : write();
+  memo.dialled = serverAddr(ip, target.port);
+  memo.answer = { respond: target.scheme ? httpOk : synAck, receive: clientReceives, dialled: memo.dialled };
+  memo.ip = records === 1 ? ip : undefined;
+}
+
+export function targetMemo(ctx: RunContext, req: RequestState, target: TraceTarget): TargetMemo {
   const memo = flowMemo(ctx, req);
   const found = memo.target;
   if (found?.target === target) return found;
@@ -150,6 +169,7 @@ function targetMemo(ctx: RunContext, req: RequestState, target: TraceTarget): Ta
     target,
     client: peerFor(ctx.view.model, req.from),
     resolution: undefined,
+    shape: undefined,
     ip: undefined,
     send: '',
     dialled: '',
@@ -159,7 +179,7 @@ function targetMemo(ctx: RunContext, req: RequestState, target: TraceTarget): Ta
   return made;
 }
 
-function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
+export function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
   const memo = targetMemo(ctx, req, target);
   const client = memo.client;
   const fromId = req.from === 'external' ? 'external/client' : req.from;
@@ -218,18 +238,7 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   }
   if (client.kind === 'pod' && (ip.startsWith('127.') || ip === client.ip))
     return yield* loopback(ctx, req, client, target, ip);
-  if (memo.ip !== ip || records !== 1) {
-    const write = () => sendSentence(target, client, how, records, ip);
-    // One sentence per target and address: a target is parsed once per flow, which has one client.
-    memo.send = records === 1 ? remembered(sendSentences, target, ip, write) : write();
-    memo.dialled = serverAddr(ip, target.port);
-    memo.answer = {
-      respond: target.scheme ? httpOk : synAck,
-      receive: clientReceives,
-      dialled: memo.dialled,
-    };
-    memo.ip = records === 1 ? ip : undefined;
-  }
+  dial(memo, client, how, records, ip);
   const sent = { src: localAddress(ctx, req, client.ip), dst: memo.dialled };
   if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
   hop(req, client.id, client.id, 'send', memo.send, 0, sent);
@@ -246,15 +255,4 @@ function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc
   const lost = yield* reply(ctx, req, conn, answer);
   if (lost) return lost;
   return target.scheme ? { outcome: 'delivered', httpStatus: 200 } : { outcome: 'delivered' };
-}
-
-/** The whole request, redirects followed. */
-export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Fate> {
-  let current = target;
-  for (let redirects = 0; ; redirects++) {
-    const end = yield* attempt(ctx, req, current);
-    if (!('redirect' in end)) return end;
-    if (redirects >= MAX_REDIRECTS) return { outcome: 'rejected', httpStatus: 308 };
-    current = end.redirect;
-  }
 }

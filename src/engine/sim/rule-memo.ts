@@ -58,8 +58,21 @@ function classKey(p: Packet): number {
   return (p.destPort * 3 + protocolIndex(p.protocol)) * 2 + (p.origin === 'local' ? 0 : 1);
 }
 
-/** Draws taken by the current lookup; copied only when a miss must replay them. */
-const scratch: number[] = [];
+/**
+ * Draws taken by the current lookup, copied only when a miss must replay them: a typed array and
+ * a count (emptying an array by its length gave its store back, and each lookup made a new one).
+ */
+let scratch = new Float64Array(16);
+let drawn = 0;
+
+function keep(r: number): void {
+  if (drawn === scratch.length) {
+    const bigger = new Float64Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  scratch[drawn++] = r;
+}
 
 export function packetClass(node: string, mode: ProxyMode, p: Packet): string {
   return `${node}|${mode}|${p.sourceIP}|${p.destIP}|${String(p.destPort)}|${p.protocol}|${p.origin}`;
@@ -78,18 +91,18 @@ function iptablesBranches(model: ClusterModel, node: string, packet: Packet): Cl
   return { kind: 'statistic', p, leaves: new Array<NodeProxyDecision | undefined>(p.length + 1) };
 }
 
-/** Replays the class's branches with `random`; the draws taken are pushed onto `draws`. */
-function branch(memo: Branches, random: () => number, draws: number[]): number {
+/** Replays the class's branches with `random`; the draws taken are kept in `scratch`. */
+function branch(memo: Branches, random: () => number): number {
   if (memo.kind === 'numgen') {
     const n = memo.p[0] ?? 1;
     if (n <= 1) return 0;
     const r = random();
-    draws.push(r);
+    keep(r);
     return Math.min(n - 1, Math.floor(r * n));
   }
   for (let k = 0; k < memo.p.length; k++) {
     const r = random();
-    draws.push(r);
+    keep(r);
     if (r < (memo.p[k] ?? 0)) return k;
   }
   return memo.p.length;
@@ -125,7 +138,17 @@ export function memoisedDecision(
   if (!memoisable(mode)) return fresh(packet.random ?? (() => 0), packet);
   const slots = classSlots(model, node, mode, packet);
   const key = classKey(packet);
-  return decideInClass(slots, key, slots.get(key), model, node, mode, packet, fresh);
+  return decideInClass(
+    slots,
+    key,
+    slots.get(key),
+    model,
+    node,
+    mode,
+    packet,
+    packet.random ?? (() => 0),
+    fresh,
+  );
 }
 
 /**
@@ -136,10 +159,17 @@ export interface MemoClass {
   readonly slots: Map<number, ClassMemo>;
   readonly key: number;
   branches: Branches | undefined;
+  /** The leaf the last decision came from (its index among the class's outcomes), or -1. */
+  leaf: number;
 }
 
 export function memoClass(model: ClusterModel, node: string, mode: ProxyMode, packet: Packet): MemoClass {
-  return { slots: classSlots(model, node, mode, packet), key: classKey(packet), branches: undefined };
+  return {
+    slots: classSlots(model, node, mode, packet),
+    key: classKey(packet),
+    branches: undefined,
+    leaf: -1,
+  };
 }
 
 /** `memoisedDecision` for a class already found (`packet` must be of that class, the mode memoisable). */
@@ -149,14 +179,19 @@ export function decideInMemoClass(
   node: string,
   mode: ProxyMode,
   packet: Packet,
+  random: () => number,
   fresh: FreshWalk,
 ): NodeProxyDecision {
   const known = found.branches;
   const memo = known && known.walked !== true ? known : found.slots.get(found.key);
-  const d = decideInClass(found.slots, found.key, memo, model, node, mode, packet, fresh);
+  const d = decideInClass(found.slots, found.key, memo, model, node, mode, packet, random, fresh);
   found.branches = typeof memo === 'object' && memo.walked !== true ? memo : undefined;
+  found.leaf = found.branches && found.branches.leaves[lastLeaf] === d ? lastLeaf : -1;
   return d;
 }
+
+/** The leaf `decideInClass` last landed on (-1 when it walked). */
+let lastLeaf = -1;
 
 function decideInClass(
   slots: MemoClass['slots'],
@@ -166,9 +201,10 @@ function decideInClass(
   node: string,
   mode: ProxyMode,
   packet: Packet,
+  random: () => number,
   fresh: FreshWalk,
 ): NodeProxyDecision {
-  const random = packet.random ?? (() => 0);
+  lastLeaf = -1;
   let memo = known;
   if (memo === undefined && mode === 'iptables') {
     memo = iptablesBranches(model, node, packet);
@@ -197,12 +233,13 @@ function decideInClass(
     }
     return d;
   }
-  scratch.length = 0;
-  const k = branch(memo, random, scratch);
+  drawn = 0;
+  const k = branch(memo, random);
+  lastLeaf = k;
   const leaf = memo.leaves[k];
   if (leaf) return leaf;
   // First time a draw lands here: walk for real with the same draws, and check it agrees.
-  const draws = scratch.slice();
+  const draws = Array.from(scratch.subarray(0, drawn));
   const script = scripted(draws, random);
   const d = fresh(script.random, packet);
   if (script.calls() === draws.length) memo.leaves[k] = d;

@@ -12,7 +12,7 @@ import { Counters } from './counters.ts';
 import { Agenda } from './event-queue.ts';
 import { emptyProxyState } from './node-proxy.ts';
 import { fromProblem } from './peers.ts';
-import { runRequest } from './request.ts';
+import { runRequest } from './run-request.ts';
 import type {
   Fate,
   FlowMemo,

@@ -1,0 +1,208 @@
+// The whole request, redirects followed. A pod asking for a name that kube-dns answers with one
+// address (a Service by name: the resolver's queries, then the connection) runs as one process:
+// each exchange's stages along its planned path (open-connection.ts, reply.ts) are called here
+// between the waits, instead of a generator per connection and per answer (their objects and
+// resumes were a third of a request's cost). Any connection the plan does not follow, and every
+// other request, runs as request.ts attempt does; the two make the same hops (open-connection.test.ts).
+
+import type { Protocol } from '../cluster/types.ts';
+import { walkConnect, type Connected } from './connection.ts';
+import { COMPACT, NO_ANSWER, resolution, type Resolution } from './dns-exchange.ts';
+import { ingressNginx } from './ingress-step.ts';
+import {
+  exchange,
+  planApply,
+  planDecide,
+  planDeliver,
+  planDrop,
+  pathFor,
+  plannable,
+  type FlowPath,
+  planRoute,
+  routeWait,
+  walkOn,
+} from './open-connection.ts';
+import type { Peer } from './peers.ts';
+import {
+  answerArrives,
+  answerBegins,
+  answerLeavesServerNode,
+  answerUnNats,
+  closeLost,
+  reply,
+  toProxyWait,
+  type ReplyText,
+} from './reply.ts';
+import { attempt, dial, targetMemo, type Attempt, type TargetMemo } from './request.ts';
+import {
+  hop,
+  LATENCY,
+  localAddress,
+  type Fate,
+  type Proc,
+  type RequestState,
+  type RunContext,
+} from './run-context.ts';
+import { isIPv4, type TraceTarget } from './target.ts';
+import { timeout } from './walk.ts';
+
+const MAX_REDIRECTS = 3;
+
+/** A flow's requests that can run as one process: the pod, the name's resolution, the one address. */
+export interface Shape {
+  readonly client: Peer;
+  readonly r: Resolution;
+  readonly dnsAddr: string;
+  readonly ip: string;
+  /** The planned paths to kube-dns and to the address (open-connection.ts), once made. */
+  dnsPath: FlowPath | undefined;
+  tcpPath: FlowPath | undefined;
+}
+
+const HTTP_OK: Fate = { outcome: 'delivered', httpStatus: 200 };
+const CONNECTED: Fate = { outcome: 'delivered' };
+
+/** The shape of `memo`'s requests, or null when they run attempt by attempt (request.ts). */
+function shapeOf(ctx: RunContext, memo: TargetMemo): Shape | null {
+  const { client, target } = memo;
+  if (typeof client === 'string' || client.kind !== 'pod' || client.pod === undefined) return null;
+  if (target.host === 'localhost' || isIPv4(target.host)) return null;
+  const r = memo.resolution ?? resolution(ctx.view.model, client.pod, target.host);
+  memo.resolution = r;
+  // As resolveName asks: kube-dns is the pod's nameserver; one A record, so no pick is drawn.
+  if (r.dnsIP === undefined || r.dnsAddr === undefined || r.server !== r.dnsIP || r.a.length !== 1)
+    return null;
+  const ip = r.a[0];
+  // Not the pod itself (attempt's loopback).
+  if (ip === undefined || ip.startsWith('127.') || ip === client.ip) return null;
+  return { client, r, dnsAddr: r.dnsAddr, ip, dnsPath: undefined, tcpPath: undefined };
+}
+
+/** The first attempt: as one process when the request's shape allows. */
+function firstAttempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
+  const memo = targetMemo(ctx, req, target);
+  if (memo.shape === undefined) memo.shape = shapeOf(ctx, memo);
+  const shape = memo.shape;
+  const node = shape?.client.node;
+  // A client on a node that is down cannot send (attempt says so).
+  if (!shape || node === undefined || ctx.view.isDown(node)) return attempt(ctx, req, target);
+  return plannedAttempt(ctx, req, memo, shape);
+}
+
+/** request.ts attempt (with dns-exchange.ts resolveName) for a request of `shape`, exchange by exchange. */
+function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, shape: Shape): Proc<Attempt> {
+  const { client, r } = shape;
+  const queries = r.result.tried.length;
+  // The resolver's queries, then the connection to the address they gave.
+  for (let i = 0; i <= queries; i++) {
+    const dns = i < queries;
+    const protocol: Protocol = dns ? 'UDP' : 'TCP';
+    if (!dns) dial(memo, client, 'dns', 1, shape.ip);
+    const answer = memo.answer ?? NO_ANSWER;
+    const sent = { src: localAddress(ctx, req, client.ip), dst: dns ? shape.dnsAddr : memo.dialled };
+    if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
+    hop(
+      req,
+      client.id,
+      client.id,
+      dns ? 'dns-query' : 'send',
+      dns ? (r.queries[i] ?? '') : memo.send,
+      0,
+      sent,
+    );
+    const saved = req.service;
+    // open-connection.ts plannedConnect, its waits here.
+    let opened: Connected;
+    let plan: FlowPath | undefined;
+    if (plannable(ctx, client, sent)) {
+      // Kept while the model is the one they were made for (an event may come mid-request).
+      plan = dns ? shape.dnsPath : shape.tcpPath;
+      if (plan?.model !== ctx.view.model) {
+        plan = pathFor(ctx, req, client, sent.dst, protocol);
+        if (dns) shape.dnsPath = plan;
+        else shape.tcpPath = plan;
+      }
+    }
+    if (!plan) opened = yield* walkConnect(ctx, req, client, sent, protocol, dns ? COMPACT : {});
+    else {
+      const x = exchange(client, sent, protocol, dns, plan);
+      if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+      if (planDecide(ctx, req, x).kind === 'walk') opened = yield* walkOn(ctx, req, x);
+      else {
+        if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
+        const ended = planApply(ctx, req, x);
+        if (ended) opened = { ok: false, fate: ended };
+        else {
+          let up = true;
+          if (routeWait(x) === LATENCY.nodeNetwork) {
+            if (ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
+            up = planRoute(req, ctx, x);
+          }
+          if (up) {
+            if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+            opened = planDeliver(req, ctx, x);
+          } else {
+            const fate = yield* timeout(ctx, req, client);
+            planDrop(ctx, x);
+            opened = { ok: false, fate };
+          }
+        }
+      }
+    }
+    let text: ReplyText;
+    if (dns) {
+      req.service = saved;
+      if (!opened.ok) return { outcome: opened.fate.outcome === 'timeout' ? 'timeout' : 'dns-failure' };
+      if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
+      text = r.replies[i] ?? NO_ANSWER;
+    } else {
+      if (!opened.ok) return opened.fate;
+      const { conn } = opened;
+      const server = conn.server.pod;
+      const port = Number(conn.seen.dst.slice(conn.seen.dst.lastIndexOf(':') + 1));
+      const { target } = memo;
+      if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
+        return yield* ingressNginx(ctx, req, conn, target, port === 443 ? 'https' : 'http');
+      if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
+      if (ctx.wait(LATENCY.app)) yield LATENCY.app;
+      text = answer;
+    }
+    // reply.ts plannedReply, its waits here.
+    const { conn } = opened;
+    const path = conn.planned;
+    let lost: Fate | undefined;
+    if (!path) lost = yield* reply(ctx, req, conn, text);
+    else {
+      const a = answerBegins(req, conn, path, text);
+      let on = true;
+      if (path.cross !== undefined) {
+        if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+        on = answerLeavesServerNode(ctx, req, a);
+      }
+      if (on) {
+        const wait = toProxyWait(a);
+        if (ctx.wait(wait)) yield wait;
+        on = answerUnNats(ctx, req, a);
+      }
+      if (on) {
+        if (ctx.wait(LATENCY.netfilter)) yield LATENCY.netfilter;
+        if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
+        on = answerArrives(ctx, req, a);
+      }
+      if (!on) lost = yield* closeLost(ctx, req, conn);
+    }
+    if (lost) return lost;
+  }
+  return memo.target.scheme ? HTTP_OK : CONNECTED;
+}
+
+/** The whole request, redirects followed. */
+export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Fate> {
+  let current = target;
+  for (let redirects = 0; ; redirects++) {
+    const end = yield* redirects === 0 ? firstAttempt(ctx, req, current) : attempt(ctx, req, current);
+    if (!('redirect' in end)) return end;
+    if (redirects >= MAX_REDIRECTS) return { outcome: 'rejected', httpStatus: 308 };
+    current = end.redirect;
+  }
+}
