@@ -153,7 +153,7 @@ export function memoisedDecision(
 
 /**
  * Where one packet class's memo lives, found once and kept by a caller that asks for the class
- * again (open-connection.ts), with the class's branches once it has them.
+ * again (planned-path.ts), with the class's branches once it has them.
  */
 export interface MemoClass {
   readonly slots: Map<number, ClassMemo>;

@@ -5,7 +5,7 @@
 // the moment they are made (the run stamps `at` and `seq`), not yielded.
 
 import type { ClusterModel, Protocol, ProxyMode } from '../cluster/types.ts';
-import type { FlowPath } from './open-connection.ts';
+import type { FlowPath } from './planned-path.ts';
 import type { TargetMemo } from './request.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
@@ -75,7 +75,7 @@ export interface RequestState {
   readonly memo: FlowMemo;
 }
 
-/** A flow's own store, emptied when the model changes: its planned paths (open-connection.ts), its target (request.ts). */
+/** A flow's own store, emptied when the model changes: its planned paths (planned-path.ts), its target (request.ts). */
 export interface FlowMemo {
   model: ClusterModel | undefined;
   paths: FlowPath[];

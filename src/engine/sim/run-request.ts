@@ -15,13 +15,11 @@ import {
   planDecide,
   planDeliver,
   planDrop,
-  pathFor,
-  plannable,
-  type FlowPath,
   planRoute,
   routeWait,
   walkOn,
 } from './open-connection.ts';
+import { pathFor, plannable, type FlowPath } from './planned-path.ts';
 import type { Peer } from './peers.ts';
 import {
   answerArrives,
