@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Engine from '../../src/engine/index.ts';
 import { largeClusterYaml } from './large-cluster.ts';
+import { everyPodAsksEveryService } from '../engine/sim/support.ts';
 import { largeFlows } from './sim.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -53,16 +54,7 @@ const large: Traffic = (m) => largeFlows(m, 300, 5);
 
 /** Every pod asks every Service on each of its ports, and the outside asks the whale. */
 const everyPod: Traffic = (m) => {
-  const flows: Engine.TrafficFlow[] = [];
-  for (const p of m.pods.filter((q) => !q.system && q.ip !== ''))
-    for (const s of m.services)
-      for (const port of s.ports)
-        flows.push({
-          from: `pod/${p.namespace}/${p.name}`,
-          to: `${port.protocol === 'UDP' ? '' : 'http://'}${s.name}.${s.namespace}:${String(port.port)}${port.protocol === 'UDP' ? '' : '/'}`,
-          rate: 3,
-          start: flows.length % 997,
-        });
+  const flows = everyPodAsksEveryService(m);
   flows.push({ from: 'external', to: 'http://a.whale.hey/', rate: 2, start: 3 });
   return flows;
 };

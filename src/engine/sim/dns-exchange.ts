@@ -109,6 +109,11 @@ function failHere(req: RequestState, client: Peer, description: string): Resolve
   return { ok: false, fate: { outcome: 'dns-failure' } };
 }
 
+/** A query that got no answer: the resolver times out, or the lookup fails. */
+export const queryFailed = (fate: Fate): Fate => ({
+  outcome: fate.outcome === 'timeout' ? 'timeout' : 'dns-failure',
+});
+
 /** DNS exchanges show only their decisive hops. */
 export const COMPACT = { compact: true } as const;
 export const NO_ANSWER: ReplyText = {
@@ -151,10 +156,7 @@ export function* resolveName(
     const saved = req.service;
     const opened = yield* connect(ctx, req, client, sent, 'UDP', COMPACT);
     req.service = saved;
-    if (!opened.ok) {
-      const outcome = opened.fate.outcome === 'timeout' ? 'timeout' : 'dns-failure';
-      return { ok: false, fate: { outcome } };
-    }
+    if (!opened.ok) return { ok: false, fate: queryFailed(opened.fate) };
     if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
     const lost = yield* reply(ctx, req, opened.conn, r.replies[i] ?? NO_ANSWER);
     if (lost) return { ok: false, fate: lost };

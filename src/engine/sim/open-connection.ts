@@ -71,6 +71,7 @@ export interface Exchange {
 
 const NOT_YET: Leg = { kind: 'walk' };
 
+/** A connection about to leave `client` along `plan`, before its decision. */
 export function exchange(
   client: Peer,
   sent: Tuple,
@@ -149,7 +150,7 @@ export const routeWait = (x: Exchange): number =>
   x.leg.kind === 'dnat' && x.leg.path.cross !== undefined ? LATENCY.nodeNetwork : LATENCY.veth;
 
 /** After the node-network wait: the route hop; false when the server's node is down (the caller times out, then `planDrop`). */
-export function planRoute(req: RequestState, ctx: RunContext, x: Exchange): boolean {
+export function planRoute(ctx: RunContext, req: RequestState, x: Exchange): boolean {
   const leg = x.leg;
   if (leg.kind !== 'dnat' || leg.path.cross === undefined || leg.path.crossId === undefined) return true;
   const { cross, crossId } = leg.path;
@@ -175,7 +176,7 @@ export function planDrop(ctx: RunContext, x: Exchange): void {
 }
 
 /** After the veth wait into the server: the delivery; the open connection, or a Fate when refused. */
-export function planDeliver(req: RequestState, ctx: RunContext, x: Exchange): Connected {
+export function planDeliver(ctx: RunContext, req: RequestState, x: Exchange): Connected {
   const leg = x.leg;
   if (leg.kind !== 'dnat') return { ok: false, fate: DROPPED };
   hop(req, x.shown, leg.server.id, 'deliver', leg.deliverText, leg.ok ? 0 : FAILED, undefined, x.seen);
@@ -209,12 +210,12 @@ function* plannedConnect(ctx: RunContext, req: RequestState, x: Exchange): Proc<
   const wait = routeWait(x);
   if (wait === LATENCY.nodeNetwork) {
     if (ctx.wait(wait)) yield wait;
-    if (!planRoute(req, ctx, x)) {
+    if (!planRoute(ctx, req, x)) {
       const fate = yield* timeout(ctx, req, x.client);
       planDrop(ctx, x);
       return { ok: false, fate };
     }
   }
   if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
-  return planDeliver(req, ctx, x);
+  return planDeliver(ctx, req, x);
 }

@@ -20,6 +20,7 @@ import {
   LATENCY,
   localAddress,
   serverAddr,
+  splitAddr,
   type Fate,
   type Proc,
   type RequestState,
@@ -28,6 +29,7 @@ import {
 import type { SimHop } from './sim-types.ts';
 import type { Shape } from './run-request.ts';
 import { isIPv4, type TraceTarget } from './target.ts';
+import type { Connection } from './walk.ts';
 
 const ingressAddresses = new WeakMap<ClusterModel, { readonly ip: string | undefined }>();
 
@@ -179,6 +181,23 @@ export function targetMemo(ctx: RunContext, req: RequestState, target: TraceTarg
   return made;
 }
 
+/**
+ * Where the connection arrived: ingress-nginx on 80 or 443 takes an HTTP request over (its scheme
+ * is returned); any other pod is the request's backend.
+ */
+export function arrived(
+  req: RequestState,
+  conn: Connection,
+  target: TraceTarget,
+): 'http' | 'https' | undefined {
+  const server = conn.server.pod;
+  const port = splitAddr(conn.seen.dst).port;
+  if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
+    return port === 443 ? 'https' : 'http';
+  if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
+  return undefined;
+}
+
 export function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
   const memo = targetMemo(ctx, req, target);
   const client = memo.client;
@@ -246,11 +265,8 @@ export function* attempt(ctx: RunContext, req: RequestState, target: TraceTarget
   const opened = yield* connect(ctx, req, client, sent, 'TCP');
   if (!opened.ok) return opened.fate;
   const conn = opened.conn;
-  const server = conn.server.pod;
-  const port = Number(conn.seen.dst.slice(conn.seen.dst.lastIndexOf(':') + 1));
-  if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
-    return yield* ingressNginx(ctx, req, conn, target, port === 443 ? 'https' : 'http');
-  if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
+  const ingress = arrived(req, conn, target);
+  if (ingress) return yield* ingressNginx(ctx, req, conn, target, ingress);
   if (ctx.wait(LATENCY.app)) yield LATENCY.app;
   const lost = yield* reply(ctx, req, conn, answer);
   if (lost) return lost;

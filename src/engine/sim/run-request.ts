@@ -7,7 +7,7 @@
 
 import type { Protocol } from '../cluster/types.ts';
 import { walkConnect, type Connected } from './connection.ts';
-import { COMPACT, NO_ANSWER, resolution, type Resolution } from './dns-exchange.ts';
+import { COMPACT, NO_ANSWER, queryFailed, resolution, type Resolution } from './dns-exchange.ts';
 import { ingressNginx } from './ingress-step.ts';
 import {
   exchange,
@@ -31,7 +31,7 @@ import {
   toProxyWait,
   type ReplyText,
 } from './reply.ts';
-import { attempt, dial, targetMemo, type Attempt, type TargetMemo } from './request.ts';
+import { arrived, attempt, dial, targetMemo, type Attempt, type TargetMemo } from './request.ts';
 import {
   hop,
   LATENCY,
@@ -134,11 +134,11 @@ function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, s
           let up = true;
           if (routeWait(x) === LATENCY.nodeNetwork) {
             if (ctx.wait(LATENCY.nodeNetwork)) yield LATENCY.nodeNetwork;
-            up = planRoute(req, ctx, x);
+            up = planRoute(ctx, req, x);
           }
           if (up) {
             if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
-            opened = planDeliver(req, ctx, x);
+            opened = planDeliver(ctx, req, x);
           } else {
             const fate = yield* timeout(ctx, req, client);
             planDrop(ctx, x);
@@ -150,18 +150,13 @@ function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, s
     let text: ReplyText;
     if (dns) {
       req.service = saved;
-      if (!opened.ok) return { outcome: opened.fate.outcome === 'timeout' ? 'timeout' : 'dns-failure' };
+      if (!opened.ok) return queryFailed(opened.fate);
       if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
       text = r.replies[i] ?? NO_ANSWER;
     } else {
       if (!opened.ok) return opened.fate;
-      const { conn } = opened;
-      const server = conn.server.pod;
-      const port = Number(conn.seen.dst.slice(conn.seen.dst.lastIndexOf(':') + 1));
-      const { target } = memo;
-      if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
-        return yield* ingressNginx(ctx, req, conn, target, port === 443 ? 'https' : 'http');
-      if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
+      const ingress = arrived(req, opened.conn, memo.target);
+      if (ingress) return yield* ingressNginx(ctx, req, opened.conn, memo.target, ingress);
       if (ctx.wait(LATENCY.app)) yield LATENCY.app;
       text = answer;
     }

@@ -3,29 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  plainHop,
-  type ClusterModel,
-  type SimulationOptions,
-  type TrafficFlow,
-} from '../../../src/engine/index.ts';
+import { plainHop, type SimulationOptions, type TrafficFlow } from '../../../src/engine/index.ts';
 import { opened } from '../../../src/engine/sim/open-connection.ts';
-import { fromText, scenario, simulate, type Scenario } from './support.ts';
-
-/** Every pod asks every Service on each port, by name: the Simulation document's traffic and more. */
-function everyPod(model: ClusterModel): TrafficFlow[] {
-  const flows: TrafficFlow[] = [];
-  for (const p of model.pods.filter((q) => !q.system && q.ip !== ''))
-    for (const svc of model.services)
-      for (const port of svc.ports)
-        flows.push({
-          from: `pod/${p.namespace}/${p.name}`,
-          to: `${port.protocol === 'UDP' ? '' : 'http://'}${svc.name}.${svc.namespace}:${String(port.port)}${port.protocol === 'UDP' ? '' : '/'}`,
-          rate: 3,
-          start: flows.length % 997,
-        });
-  return flows;
-}
+import {
+  everyPodAsksEveryService as everyPod,
+  fromText,
+  scenario,
+  simulate,
+  type Scenario,
+} from './support.ts';
 
 /** Everything a run shows, advanced in `step`-ms slices (frame-like ones fall between agenda times). */
 function run(s: Scenario, until: number, step: number, options: SimulationOptions = {}) {

@@ -13,6 +13,7 @@ import {
   type ProxyMode,
   type SimulationOptions,
   type TraceResult,
+  type TrafficFlow,
   type TracedHop,
 } from '../../../src/engine/index.ts';
 
@@ -93,4 +94,19 @@ export function runBalancing(to: string, proxyMode: ProxyMode, requests: number)
   });
   sim.advance(Number.POSITIVE_INFINITY);
   return { results: sim.results(), flow: sim.counters().flows[0] };
+}
+
+/** Every pod asks every Service on each of its ports, by name (open-connection.test.ts, tests/bench/fingerprint.ts). */
+export function everyPodAsksEveryService(model: ClusterModel): TrafficFlow[] {
+  const flows: TrafficFlow[] = [];
+  for (const p of model.pods.filter((q) => !q.system && q.ip !== ''))
+    for (const svc of model.services)
+      for (const port of svc.ports)
+        flows.push({
+          from: `pod/${p.namespace}/${p.name}`,
+          to: `${port.protocol === 'UDP' ? '' : 'http://'}${svc.name}.${svc.namespace}:${String(port.port)}${port.protocol === 'UDP' ? '' : '/'}`,
+          rate: 3,
+          start: flows.length % 997,
+        });
+  return flows;
 }
