@@ -122,6 +122,11 @@ function before(keys: readonly number[], orders: readonly number[], a: number, b
  * many waits sift through a small heap. Same (time, rank, insertion order) as one EventQueue.
  */
 export class Agenda<T> {
+  /**
+   * `due[0]`: the earliest time scheduled, or Infinity, kept as entries come and go. A typed array
+   * read in place: a time returned from a call was a new heap number at every wait.
+   */
+  readonly due = new Float64Array([Infinity]);
   readonly #counter = { next: 0 };
   /** Lane 0: cluster events and running requests; lane 1: arrivals. */
   readonly #lanes: readonly [EventQueue<T>, EventQueue<T>] = [
@@ -135,6 +140,7 @@ export class Agenda<T> {
 
   push(time: number, rank: number, item: T, lane: 0 | 1 = 0): void {
     this.#lanes[lane].push(time, rank, item);
+    if (time < (this.due[0] ?? Infinity)) this.due[0] = time;
   }
 
   #first(): EventQueue<T> {
@@ -147,7 +153,12 @@ export class Agenda<T> {
     return this.#first().peekTime();
   }
 
-  pop(): T | undefined {
-    return this.#first().pop();
+  /** Takes the earliest entry; `clock[0]` is set to its time (Infinity when there is none). */
+  pop(clock?: Float64Array): T | undefined {
+    const first = this.#first();
+    if (clock) clock[0] = first.peekTime();
+    const item = first.pop();
+    this.due[0] = this.#first().peekTime();
+    return item;
   }
 }

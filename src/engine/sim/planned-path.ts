@@ -26,8 +26,8 @@ import {
 import type { TraceResult } from './trace-types.ts';
 import type { PlannedPath } from './walk.ts';
 
-/** How long a planned path reads the model: until delivery (veth, netfilter, node network, veth). */
-const SPAN = LATENCY.veth + LATENCY.netfilter + LATENCY.nodeNetwork + LATENCY.veth;
+/** How long (ms) a planned path reads the model: until delivery (veth, netfilter, node network, veth). */
+const SPAN = (LATENCY.veth + LATENCY.netfilter + LATENCY.nodeNetwork + LATENCY.veth) / 1000;
 
 /** Destinations kept per flow (a flow mostly has two: kube-dns, and where it goes). */
 const MAX_PLANS = 8;

@@ -1,6 +1,6 @@
 // What a request's process sees while it runs: the cluster (as of now), the clock, each node's
 // dataplane state, and its own record. Processes are generators that yield only to wait: a wait
-// that nothing else is due before passes in place (`if (ctx.wait(ms)) yield ms;`), so the nested
+// that nothing else is due before passes in place (`if (ctx.wait(us)) yield us;`), so the nested
 // generators are resumed only when another request or event really comes first. Hops are recorded
 // the moment they are made (the run stamps `at` and `seq`), not yielded.
 
@@ -15,7 +15,7 @@ import type { SimHop } from './sim-types.ts';
 import type { TraceOutcome, TraceResult } from './trace-types.ts';
 import type { ClusterView } from './world.ts';
 
-/** A process yields virtual ms to wait (only when `ctx.wait` says it must). */
+/** A process yields the virtual µs it waits (only when `ctx.wait` says it must). */
 export type Proc<T> = Generator<number, T, undefined>;
 
 /** How a request (or one of its exchanges) ended. */
@@ -37,10 +37,10 @@ export interface RunContext {
   /** Virtual ms. */
   readonly now: number;
   /**
-   * Waits `ms` of virtual time where that costs nothing: when no other agenda entry is due first,
-   * the clock moves on in place and this returns false; true means the process must `yield ms`.
+   * Waits `us` µs of virtual time where that costs nothing: when no other agenda entry is due
+   * first, the clock moves on in place and this returns false; true means the process must `yield us`.
    */
-  wait(ms: number): boolean;
+  wait(us: number): boolean;
   /** Until this virtual time no cluster change can come (the current advance's end, the next scripted event). */
   readonly steadyUntil: number;
   /** Whether connections may follow planned paths (open-connection.ts). */
@@ -220,18 +220,22 @@ export function localAddress(ctx: RunContext, req: RequestState, ip: string): st
   return address;
 }
 
-/** Virtual latencies in ms: small inside a host, more across the node network and the internet. */
+/**
+ * Virtual latencies in whole µs: small inside a host, more across the node network and the
+ * internet. Whole numbers, because a wait is passed and yielded at every hop, and a fractional ms
+ * was a new heap number each time.
+ */
 export const LATENCY = {
-  loopback: 0.01,
-  veth: 0.01,
-  netfilter: 0.005,
-  nodeNetwork: 0.2,
-  internet: 5,
-  loadBalancer: 0.5,
-  app: 1,
-  dns: 0.1,
-  ingress: 0.5,
-  proxy: 0.05,
+  loopback: 10,
+  veth: 10,
+  netfilter: 5,
+  nodeNetwork: 200,
+  internet: 5000,
+  loadBalancer: 500,
+  app: 1000,
+  dns: 100,
+  ingress: 500,
+  proxy: 50,
   /** The client gives up on a connection after 5 s (curl --connect-timeout 5; nginx proxy-connect-timeout 5s). */
-  connectTimeout: 5000,
+  connectTimeout: 5_000_000,
 } as const;

@@ -76,6 +76,7 @@ export function createRun(
 ): Simulation {
   const traffic: readonly TrafficFlow[] = options.traffic ?? [];
   const queue = new Agenda<Entry>();
+  const due = queue.due;
   const nodes = new Map<string, NodeDataplane>();
   const counters = new Counters(traffic);
   const retain = options.retain ?? 10_000;
@@ -83,7 +84,9 @@ export function createRun(
   const sentPerFlow = traffic.map(() => 0);
   const finished: SimRequestResult[] = [];
   const clusterEvents: SimClusterEvent[] = [];
-  let now = 0;
+  // The clock in virtual ms, in a typed array: a fractional ms kept in a closure's variable was a
+  // new heap number each time it moved (several times a request).
+  const clock = new Float64Array(1);
   let seq = 0;
   let nextId = 0;
   let inFlight = 0;
@@ -101,14 +104,14 @@ export function createRun(
     view,
     mode: options.proxyMode ?? view.model.settings.proxyMode,
     get now() {
-      return now;
+      return clock[0] ?? 0;
     },
-    wait(ms) {
-      if (ms <= 0) return false;
-      const at = round(now + ms);
+    wait(us) {
+      if (us <= 0) return false;
+      const at = round((clock[0] ?? 0) + us / 1000);
       // The same test as step's: nothing else is due before, so no round trip through the agenda.
-      if (at < queue.peekTime() && at <= until) {
-        now = at;
+      if (at <= until && at < (due[0] ?? Infinity)) {
+        clock[0] = at;
         return false;
       }
       return true;
@@ -131,7 +134,7 @@ export function createRun(
 
   const sink: HopSink = {
     record(req, h) {
-      h.at = now;
+      h.at = clock[0] ?? 0;
       h.seq = seq++;
       req.hops.push(h);
       out.push(h);
@@ -174,6 +177,7 @@ export function createRun(
     const proc =
       problem !== undefined || !target ? refused(req, problem ?? 'bad target') : runRequest(ctx, req, target);
     inFlight++;
+    const now = clock[0] ?? 0;
     queue.push(now, 1, { kind: 'step', run: { req, proc, startedAt: now } });
     return id;
   }
@@ -213,10 +217,10 @@ export function createRun(
       }
       const v = r.value;
       if (v <= 0) continue;
-      const at = round(now + v);
+      const at = round((clock[0] ?? 0) + v / 1000);
       // Nothing else is due before: go on without a round trip through the agenda.
-      if (at < queue.peekTime() && at <= until) {
-        now = at;
+      if (at <= until && at < (due[0] ?? Infinity)) {
+        clock[0] = at;
         continue;
       }
       queue.push(at, 1, entry);
@@ -231,7 +235,8 @@ export function createRun(
     if (n >= limit) return;
     sentPerFlow[flow] = n + 1;
     start(flow, f.from, f.to, n);
-    if (n + 1 < limit) queue.push(round(now + 1000 / (f.rate ?? 1)), 1, { kind: 'arrival', flow }, ARRIVALS);
+    if (n + 1 < limit)
+      queue.push(round((clock[0] ?? 0) + 1000 / (f.rate ?? 1)), 1, { kind: 'arrival', flow }, ARRIVALS);
   }
 
   function clusterEvent(event: SimEvent): void {
@@ -240,7 +245,7 @@ export function createRun(
     const effect = applyAction(world, event.action, event.at);
     for (const name of effect.resetNodes) nodes.delete(name);
     clusterEvents.push({
-      at: now,
+      at: clock[0] ?? 0,
       seq,
       kind: event.action.kind,
       description: effect.description,
@@ -255,7 +260,7 @@ export function createRun(
 
   return {
     get now() {
-      return now;
+      return clock[0] ?? 0;
     },
     get inFlight() {
       return inFlight;
@@ -263,15 +268,14 @@ export function createRun(
     advance(untilMs) {
       out = [];
       until = untilMs;
-      while (queue.peekTime() <= untilMs) {
-        now = queue.peekTime();
-        const item = queue.pop();
+      while ((due[0] ?? Infinity) <= untilMs) {
+        const item = queue.pop(clock);
         if (item === undefined) break;
         if (item.kind === 'step') step(item);
         else if (item.kind === 'arrival') arrival(item.flow);
         else clusterEvent(item.event);
       }
-      if (Number.isFinite(untilMs) && untilMs > now) now = untilMs;
+      if (Number.isFinite(untilMs) && untilMs > (clock[0] ?? 0)) clock[0] = untilMs;
       return out;
     },
     send(from, to) {
@@ -283,7 +287,7 @@ export function createRun(
       if (!world) return;
       world.setReady([{ namespace, name }], ready);
       clusterEvents.push({
-        at: now,
+        at: clock[0] ?? 0,
         seq,
         kind: ready ? 'ready' : 'notReady',
         description: `${namespace}/${name} turns ${ready ? 'ready' : 'not ready'} (set by hand).`,

@@ -110,7 +110,7 @@ export function* timeout(ctx: RunContext, req: RequestState, client: Peer): Proc
     client.id,
     client.id,
     'timeout',
-    `No answer: ${client.kind === 'external' ? 'the client' : client.id} gives up after ${String(LATENCY.connectTimeout / 1000)} s (connection timed out).`,
+    `No answer: ${client.kind === 'external' ? 'the client' : client.id} gives up after ${String(LATENCY.connectTimeout / 1_000_000)} s (connection timed out).`,
     FAILED,
   );
   return { outcome: 'timeout' };
