@@ -23,6 +23,8 @@ import type {
   RunContext,
 } from './run-context.ts';
 import { FAILED, hop } from './run-context.ts';
+import { Recent } from './recent.ts';
+import { RequestRecord, RequestResult } from './request-record.ts';
 import { readEvents, readTraffic, type SimEvent } from './scenario.ts';
 import type {
   SimClusterEvent,
@@ -82,7 +84,7 @@ export function createRun(
   const retain = options.retain ?? 10_000;
   const limit = options.requestsPerFlow ?? Infinity;
   const sentPerFlow = traffic.map(() => 0);
-  const finished: SimRequestResult[] = [];
+  const finished = new Recent<SimRequestResult>(retain);
   const clusterEvents: SimClusterEvent[] = [];
   // The clock in virtual ms, in a typed array: a fractional ms kept in a closure's variable was a
   // new heap number each time it moved (several times a request).
@@ -153,19 +155,15 @@ export function createRun(
     const id = nextId++;
     const base = flowSeeds[flow] ?? fnv1a32(`${String(options.seed)}\u0000send\u0000${from}\u0000${to}`);
     const rng = mulberry32((base + Math.imul(n + 1, 0x9e3779b9)) >>> 0);
-    const req: RequestState = {
+    const req = new RequestRecord(
       id,
       flow,
       from,
       to,
-      random: () => rng() / 4294967296,
-      service: undefined,
-      ingress: undefined,
-      backend: undefined,
-      hops: [],
+      () => rng() / 4294967296,
       sink,
-      memo: flowMemos[flow] ?? oneOffMemo,
-    };
+      flowMemos[flow] ?? oneOffMemo,
+    );
     // A flow's from/to are read once; one-off sends by their text.
     const key = flow >= 0 ? flow : `${from}\u0000${to}`;
     let parsed = parsedRequests.get(key);
@@ -187,23 +185,22 @@ export function createRun(
     const { req } = run;
     const delivered = fate.outcome === 'delivered';
     // Built field by field: a spread per optional field cost a temporary object each, per request.
-    const result: { -readonly [K in keyof SimRequestResult]: SimRequestResult[K] } = {
-      outcome: fate.outcome,
-      hops: req.hops,
-      request: req.id,
-      flow: req.flow,
-      from: req.from,
-      to: req.to,
-      startedAt: run.startedAt,
-      endedAt: req.hops[req.hops.length - 1]?.at ?? run.startedAt,
-    };
+    const result = new RequestResult(
+      fate.outcome,
+      req.hops,
+      req.id,
+      req.flow,
+      req.from,
+      req.to,
+      run.startedAt,
+      req.hops[req.hops.length - 1]?.at ?? run.startedAt,
+    );
     if (fate.httpStatus !== undefined) result.httpStatus = fate.httpStatus;
     if (req.ingress) result.ingress = req.ingress;
     if (req.service) result.service = req.service;
     if (delivered && req.backend) result.backend = req.backend;
     counters.count(result);
     finished.push(result);
-    if (finished.length > 2 * retain) finished.splice(0, finished.length - retain);
   }
 
   /** Runs a request until it waits (its agenda entry is reused) or ends. */
@@ -294,7 +291,7 @@ export function createRun(
         index: -1,
       });
     },
-    results: () => (finished.length > retain ? finished.slice(finished.length - retain) : finished),
+    results: () => finished.items(),
     counters: () => counters.snapshot(),
     clusterEvents: () => clusterEvents,
   };
