@@ -21,13 +21,28 @@ export type Rng = () => number;
 
 /** mulberry32: small, fast, good enough for names and port picks. */
 export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
+  // The state is kept as an int32 (the same bits): a uint32 past 2^31 is a new heap number at each draw.
+  let state = seed | 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    state = (state + 0x6d2b79f5) | 0;
+    return mulberry32Output(state);
+  };
+}
+
+/** mulberry32's output for the state it has just moved to (a uint32). */
+function mulberry32Output(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) >>> 0;
+}
+
+/** mulberry32 scaled to a uniform number in [0, 1): `mulberry32(seed)() / 2^32`, one closure. */
+export function uniform(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    return mulberry32Output(state) / 4294967296;
   };
 }
 

@@ -3,14 +3,19 @@
 
 import type { FlowCounters, SimCounters, SimRequestResult } from './sim-types.ts';
 
+/** A count in a box: bumped after one lookup, where a number in a map needs a get and a set. */
+interface Count {
+  n: number;
+}
+
 interface Tally {
   readonly from: string;
   readonly to: string;
   requests: number;
   failed: number;
-  readonly outcomes: Map<string, number>;
+  readonly outcomes: Map<string, Count>;
   /** namespace → pod → requests: the pod's own strings as keys, no string made per request. */
-  readonly backends: Map<string, Map<string, number>>;
+  readonly backends: Map<string, Map<string, Count>>;
 }
 
 const tally = (from: string, to: string): Tally => ({
@@ -22,18 +27,22 @@ const tally = (from: string, to: string): Tally => ({
   backends: new Map(),
 });
 
-const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+function bump(m: Map<string, Count>, key: string): void {
+  const count = m.get(key);
+  if (count) count.n++;
+  else m.set(key, { n: 1 });
+}
 
 function frozen(t: Tally): FlowCounters {
   const backends: [string, number][] = [];
   for (const [namespace, pods] of t.backends)
-    for (const [pod, n] of pods) backends.push([`${namespace}/${pod}`, n]);
+    for (const [pod, { n }] of pods) backends.push([`${namespace}/${pod}`, n]);
   return {
     from: t.from,
     to: t.to,
     requests: t.requests,
     failed: t.failed,
-    outcomes: Object.fromEntries(t.outcomes),
+    outcomes: Object.fromEntries([...t.outcomes].map(([outcome, { n }]) => [outcome, n])),
     backends: Object.fromEntries(backends.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }

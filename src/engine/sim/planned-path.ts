@@ -165,6 +165,7 @@ export function legOf(ctx: RunContext, plan: FlowPath, d: NodeProxyDecision, pro
       cross,
       crossId: cross === undefined ? undefined : nodeId(cross),
       crossKind: cross === undefined ? '' : moveKind(server.id, nodeId(cross)),
+      backend: { namespace: pod.namespace, pod: pod.name, ip: server.ip, port },
     },
     routeText: cross === undefined ? '' : podRouteText(model, ip, pod, ''),
     ok,

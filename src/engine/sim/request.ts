@@ -191,10 +191,12 @@ export function arrived(
   target: TraceTarget,
 ): 'http' | 'https' | undefined {
   const server = conn.server.pod;
-  const port = splitAddr(conn.seen.dst).port;
+  const planned = conn.planned?.backend;
+  const port = planned ? planned.port : splitAddr(conn.seen.dst).port;
   if (server?.system === 'ingress-nginx' && target.scheme && (port === 80 || port === 443))
     return port === 443 ? 'https' : 'http';
-  if (server) req.backend = { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
+  if (server)
+    req.backend = planned ?? { namespace: server.namespace, pod: server.name, ip: conn.server.ip, port };
   return undefined;
 }
 

@@ -3,7 +3,7 @@
 // as they are made), seeded per request so a scenario and seed replay the same run anywhere.
 // Pure: no clock, no timers.
 
-import { fnv1a32, mulberry32 } from '../cluster/rng.ts';
+import { fnv1a32, uniform } from '../cluster/rng.ts';
 import type { ClusterModel } from '../cluster/types.ts';
 import type { ManifestObject } from '../manifest/types.ts';
 import { applyAction } from './cluster-events.ts';
@@ -154,16 +154,8 @@ export function createRun(
   function start(flow: number, from: string, to: string, n: number): number {
     const id = nextId++;
     const base = flowSeeds[flow] ?? fnv1a32(`${String(options.seed)}\u0000send\u0000${from}\u0000${to}`);
-    const rng = mulberry32((base + Math.imul(n + 1, 0x9e3779b9)) >>> 0);
-    const req = new RequestRecord(
-      id,
-      flow,
-      from,
-      to,
-      () => rng() / 4294967296,
-      sink,
-      flowMemos[flow] ?? oneOffMemo,
-    );
+    const random = uniform((base + Math.imul(n + 1, 0x9e3779b9)) >>> 0);
+    const req = new RequestRecord(id, flow, from, to, random, sink, flowMemos[flow] ?? oneOffMemo);
     // A flow's from/to are read once; one-off sends by their text.
     const key = flow >= 0 ? flow : `${from}\u0000${to}`;
     let parsed = parsedRequests.get(key);

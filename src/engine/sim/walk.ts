@@ -4,6 +4,7 @@
 import type { Protocol } from '../cluster/types.ts';
 import type { ConntrackEntry, Tuple } from './conntrack.ts';
 import type { Peer } from './peers.ts';
+import type { TraceResult } from './trace-types.ts';
 import {
   FAILED,
   hop,
@@ -58,6 +59,8 @@ export interface PlannedPath {
   readonly crossId: string | undefined;
   /** The reply's move from the server to `cross` (reply.ts moveKind). */
   readonly crossKind: string;
+  /** The pod the connection reaches and its port, as the result names it (one object per path). */
+  readonly backend: NonNullable<TraceResult['backend']>;
 }
 
 export type Connected =
