@@ -130,7 +130,7 @@ export function planApply(ctx: RunContext, req: RequestState, x: Exchange): Fate
   if (leg.kind !== 'dnat') {
     if (leg.kind === 'walk') return DROPPED;
     hop(req, from, plan.proxyId, 'kube-proxy', leg.e.description, FAILED, sent, sent, undefined, leg.e);
-    ctx.portsInUse.delete(sent.src);
+    ctx.portsInUse.release(sent.src);
     return leg.kind === 'reject' ? REJECTED : DROPPED;
   }
   const e = leg.e;
@@ -172,7 +172,7 @@ export function planRoute(ctx: RunContext, req: RequestState, x: Exchange): bool
 /** The connection failed after its entry was made: the entry and the local port go. */
 export function planDrop(ctx: RunContext, x: Exchange): void {
   if (x.entry) ctx.node(x.plan.node).conntrack.remove(x.entry);
-  ctx.portsInUse.delete(x.sent.src);
+  ctx.portsInUse.release(x.sent.src);
 }
 
 /** After the veth wait into the server: the delivery; the open connection, or a Fate when refused. */

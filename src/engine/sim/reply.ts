@@ -286,5 +286,5 @@ export function close(ctx: RunContext, conn: Connection): void {
       s.nat = undefined;
     }
   releaseIpvs(ctx, conn.ipvs);
-  ctx.portsInUse.delete(conn.sent.src);
+  ctx.portsInUse.release(conn.sent.src);
 }

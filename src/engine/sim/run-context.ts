@@ -9,6 +9,7 @@ import type { FlowPath } from './planned-path.ts';
 import type { TargetMemo } from './request.ts';
 import type { Conntrack, Tuple } from './conntrack.ts';
 import type { ProxyState } from './node-proxy.ts';
+import type { LocalPorts } from './local-ports.ts';
 import type { FreshWalk } from './rule-memo.ts';
 import { HopRecord, type DecidedBy, type Text } from './hop-record.ts';
 import type { SimHop } from './sim-types.ts';
@@ -49,7 +50,7 @@ export interface RunContext {
   /** ingress-nginx's round-robin position per upstream (lua/balancer/round_robin.lua). */
   readonly upstreamCounters: Map<string, number>;
   /** Local `ip:port` pairs held by open connections (no two connections share one). */
-  readonly portsInUse: Set<string>;
+  readonly portsInUse: LocalPorts;
 }
 
 /** Where a request's hops go: the run stamps `at` and `seq` and keeps them in order. */
@@ -207,17 +208,13 @@ export function splitAddr(text: string): AddrParts {
 
 /**
  * A free local port of `ip` for a new connection (Linux's ip_local_port_range default,
- * 32768-60999, from a random start as inet_hash_connect does); held until `releasePort`.
+ * 32768-60999, from a random start as inet_hash_connect does); held until the connection releases it.
  */
 export function localAddress(ctx: RunContext, req: RequestState, ip: string): string {
   let port = 32768 + Math.floor(req.random() * 28232);
-  let address = addr(ip, port);
-  while (ctx.portsInUse.has(address)) {
-    port = port === 60999 ? 32768 : port + 1;
-    address = addr(ip, port);
-  }
-  ctx.portsInUse.add(address);
-  return address;
+  const ports = ctx.portsInUse;
+  while (ports.has(ip, port)) port = port === 60999 ? 32768 : port + 1;
+  return ports.take(ip, port);
 }
 
 /**

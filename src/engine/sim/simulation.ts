@@ -11,6 +11,7 @@ import { Conntrack } from './conntrack.ts';
 import { Counters } from './counters.ts';
 import { Agenda } from './event-queue.ts';
 import { emptyProxyState } from './node-proxy.ts';
+import { LocalPorts } from './local-ports.ts';
 import { fromProblem } from './peers.ts';
 import { runRequest } from './run-request.ts';
 import type {
@@ -131,7 +132,7 @@ export function createRun(
       return found;
     },
     upstreamCounters: new Map(),
-    portsInUse: new Set(),
+    portsInUse: new LocalPorts(),
   };
 
   const sink: HopSink = {

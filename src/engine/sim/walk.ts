@@ -92,7 +92,7 @@ export function fail(w: Walk, fate: Fate): Connected {
   for (const s of w.stations) if (s.nat && s.node !== undefined) w.ctx.node(s.node).conntrack.remove(s.nat);
   releaseIpvs(w.ctx, w.ipvs);
   // The client's socket is closed (refused, unreachable, or it gave up): its port is free again.
-  w.ctx.portsInUse.delete(w.sent.src);
+  w.ctx.portsInUse.release(w.sent.src);
   return { ok: false, fate };
 }
 
