@@ -90,7 +90,8 @@ function* walkReply(
   text: ReplyText,
 ): Proc<Fate | undefined> {
   const server = conn.server.id;
-  const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
+  // The reply tuple of the connection's conntrack entry is the answer as the server sends it.
+  const first: Tuple = conn.nat?.reply ?? { src: conn.seen.dst, dst: conn.seen.src };
   let pkt = first;
   if (!conn.compact)
     hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, pkt, undefined, text);
@@ -169,7 +170,8 @@ export function answerBegins(
   text: ReplyText,
 ): Answer {
   const server = conn.server.id;
-  const first: Tuple = { src: conn.seen.dst, dst: conn.seen.src };
+  // The reply tuple of the connection's conntrack entry is the answer as the server sends it.
+  const first: Tuple = conn.nat?.reply ?? { src: conn.seen.dst, dst: conn.seen.src };
   if (!conn.compact)
     hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, first, undefined, text);
   return { conn, path, text, first, pkt: first, shown: server };

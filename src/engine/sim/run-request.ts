@@ -76,19 +76,20 @@ function shapeOf(ctx: RunContext, memo: TargetMemo): Shape | null {
   return { client, r, dnsAddr: r.dnsAddr, ip, dnsPath: undefined, tcpPath: undefined };
 }
 
-/** The first attempt: as one process when the request's shape allows. */
-function firstAttempt(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Attempt> {
+/**
+ * The whole request, redirects followed. Its first attempt runs in this process when the
+ * request's shape allows (request.ts attempt with dns-exchange.ts resolveName, exchange by
+ * exchange): one generator for the request, where one around each attempt was a second resume
+ * at every wait.
+ */
+export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Fate> {
   const memo = targetMemo(ctx, req, target);
   if (memo.shape === undefined) memo.shape = shapeOf(ctx, memo);
   const shape = memo.shape;
   const node = shape?.client.node;
   // A client on a node that is down cannot send (attempt says so).
-  if (!shape || node === undefined || ctx.view.isDown(node)) return attempt(ctx, req, target);
-  return plannedAttempt(ctx, req, memo, shape);
-}
-
-/** request.ts attempt (with dns-exchange.ts resolveName) for a request of `shape`, exchange by exchange. */
-function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, shape: Shape): Proc<Attempt> {
+  if (!shape || node === undefined || ctx.view.isDown(node))
+    return yield* redirected(ctx, req, yield* attempt(ctx, req, target), 0);
   const { client, r } = shape;
   const queries = r.result.tried.length;
   // The resolver's queries, then the connection to the address they gave.
@@ -112,7 +113,7 @@ function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, s
     // open-connection.ts plannedConnect, its waits here.
     let opened: Connected;
     let plan: FlowPath | undefined;
-    if (plannable(ctx, client, sent)) {
+    if (plannable(ctx, client, sent, true)) {
       // Kept while the model is the one they were made for (an event may come mid-request).
       plan = dns ? shape.dnsPath : shape.tcpPath;
       if (plan?.model !== ctx.view.model) {
@@ -156,7 +157,13 @@ function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, s
     } else {
       if (!opened.ok) return opened.fate;
       const ingress = arrived(req, opened.conn, memo.target);
-      if (ingress) return yield* ingressNginx(ctx, req, opened.conn, memo.target, ingress);
+      if (ingress)
+        return yield* redirected(
+          ctx,
+          req,
+          yield* ingressNginx(ctx, req, opened.conn, memo.target, ingress),
+          0,
+        );
       if (ctx.wait(LATENCY.app)) yield LATENCY.app;
       text = answer;
     }
@@ -189,13 +196,11 @@ function* plannedAttempt(ctx: RunContext, req: RequestState, memo: TargetMemo, s
   return memo.target.scheme ? HTTP_OK : CONNECTED;
 }
 
-/** The whole request, redirects followed. */
-export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTarget): Proc<Fate> {
-  let current = target;
-  for (let redirects = 0; ; redirects++) {
-    const end = yield* redirects === 0 ? firstAttempt(ctx, req, current) : attempt(ctx, req, current);
+/** How attempt number `redirects` ended: its Fate, or the redirect followed (up to MAX_REDIRECTS). */
+function* redirected(ctx: RunContext, req: RequestState, end: Attempt, redirects: number): Proc<Fate> {
+  for (let n = redirects; ; n++) {
     if (!('redirect' in end)) return end;
-    if (redirects >= MAX_REDIRECTS) return { outcome: 'rejected', httpStatus: 308 };
-    current = end.redirect;
+    if (n >= MAX_REDIRECTS) return { outcome: 'rejected', httpStatus: 308 };
+    end = yield* attempt(ctx, req, end.redirect);
   }
 }
