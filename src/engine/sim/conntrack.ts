@@ -115,6 +115,26 @@ export class Conntrack {
     return this.#find(protocol, packet.src, packet.dst);
   }
 
+  /**
+   * `findReply`, and the entry found goes (the reply un-NATed, the connection done): one scan of
+   * the list where a find and a remove made two.
+   */
+  takeReply(protocol: string, packet: Tuple): ConntrackEntry | undefined {
+    const list = this.#list;
+    if (!list) {
+      const entry = this.#find(protocol, packet.src, packet.dst);
+      if (entry) this.remove(entry);
+      return entry;
+    }
+    const i = this.#at(list, protocol, packet.src, packet.dst);
+    if (i < 0) return undefined;
+    const entry = list[i];
+    const last = list.pop();
+    if (last && i < list.length) list[i] = last;
+    this.#size--;
+    return entry;
+  }
+
   /** The connection closed (FIN/RST, or a UDP exchange done): the entry goes (whatever holds its reply tuple). */
   remove(entry: ConntrackEntry): void {
     const list = this.#list;

@@ -47,22 +47,32 @@ export interface DecidedBy {
 export const FAILED = 1;
 export const REPLY = 2;
 
+/** The time of a hop made at a moment that is not a whole µs (rare: `at` holds -1), as given. */
+const oddTimes = new WeakMap<HopRecord, number>();
+
+/** Whose hop it is: the request's id and flow (the request itself, one field where two were). */
+export interface HopOwner {
+  readonly id: number;
+  readonly flow: number;
+}
+
 export class HopRecord implements SimHop {
   /**
    * `at` in whole µs: a small integer is stored in the record itself, while a fractional ms is a
-   * heap number of its own per hop. Agenda times are whole µs; `#odd` keeps any other time as given.
+   * heap number of its own per hop. Agenda times are whole µs; another time is kept aside (-1 here).
+   * A run keeps every hop of an advance until it returns, so each field is copied by young GCs.
    */
   #us = 0;
-  #odd: number | undefined = undefined;
   seq = 0;
   #text: Text<unknown>;
   #arg: unknown;
   readonly #flags: number;
   readonly #by: DecidedBy | undefined;
 
+  readonly #owner: HopOwner;
+
   constructor(
-    readonly request: number,
-    readonly flow: number,
+    owner: HopOwner,
     readonly from: string,
     readonly to: string,
     readonly kind: string,
@@ -73,22 +83,32 @@ export class HopRecord implements SimHop {
     readonly after: TraceAddresses | undefined,
     by: DecidedBy | undefined,
   ) {
+    this.#owner = owner;
     this.#text = text;
     this.#arg = arg;
     this.#flags = flags;
     this.#by = by;
   }
 
+  get request(): number {
+    return this.#owner.id;
+  }
+
+  get flow(): number {
+    return this.#owner.flow;
+  }
+
   get at(): number {
-    return this.#odd ?? this.#us / 1000;
+    return this.#us >= 0 ? this.#us / 1000 : (oddTimes.get(this) ?? 0);
   }
 
   set at(ms: number) {
     const us = Math.round(ms * 1000);
-    if (us / 1000 === ms) {
-      this.#us = us;
-      this.#odd = undefined;
-    } else this.#odd = ms;
+    if (us / 1000 === ms && us >= 0) this.#us = us;
+    else {
+      this.#us = -1;
+      oddTimes.set(this, ms);
+    }
   }
 
   get status(): 'ok' | 'failed' {

@@ -109,7 +109,7 @@ function* walkReply(
     }
     if (s.nat && s.node !== undefined) {
       const table = ctx.node(s.node).conntrack;
-      const entry = table.findReply(conn.protocol, pkt);
+      const entry = table.takeReply(conn.protocol, pkt);
       if (!entry) {
         lost(
           req,
@@ -120,7 +120,6 @@ function* walkReply(
         );
         return yield* closeLost(ctx, req, conn);
       }
-      table.remove(entry);
       s.nat = undefined;
       const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
       if (!conn.compact) hop(req, shown, s.id, 'conntrack', unNatText, REPLY, pkt, after);
@@ -204,7 +203,7 @@ export function answerUnNats(ctx: RunContext, req: RequestState, a: Answer): boo
     return false;
   }
   const table = ctx.node(path.node).conntrack;
-  const entry = table.findReply(conn.protocol, a.pkt);
+  const entry = table.takeReply(conn.protocol, a.pkt);
   if (!entry) {
     lost(
       req,
@@ -215,7 +214,6 @@ export function answerUnNats(ctx: RunContext, req: RequestState, a: Answer): boo
     );
     return false;
   }
-  table.remove(entry);
   conn.nat = undefined;
   const after: Tuple = { src: entry.original.dst, dst: entry.original.src };
   if (!conn.compact) {

@@ -140,19 +140,7 @@ export function hop<A = undefined>(
 ): void {
   req.sink.record(
     req,
-    new HopRecord(
-      req.id,
-      req.flow,
-      from,
-      to,
-      kind,
-      description as Text<unknown>,
-      arg,
-      flags,
-      before,
-      after,
-      by,
-    ),
+    new HopRecord(req, from, to, kind, description as Text<unknown>, arg, flags, before, after, by),
   );
 }
 

@@ -51,11 +51,12 @@ const op = fc.oneof(
     weight: 6,
   },
   { arbitrary: fc.record({ kind: fc.constant('remove' as const), which: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('take' as const), which: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('clear' as const) }), weight: 1 },
 );
 
 describe('Conntrack', () => {
-  it('finds, remaps and removes as one map by reply tuple would, small or large', () => {
+  it('finds, remaps, takes and removes as one map by reply tuple would, small or large', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
         const table = new Conntrack();
@@ -74,6 +75,15 @@ describe('Conntrack', () => {
             if (pair) {
               table.remove(pair[0]);
               reference.remove(pair[1]);
+            }
+          } else if (o.kind === 'take') {
+            // By the reply tuple of an entry added (it may have gone, or been replaced by another).
+            const pair = added[o.which % Math.max(1, added.length)];
+            if (pair) {
+              const t = pair[0].reply;
+              const want = reference.findReply(pair[1].protocol, t);
+              if (want) reference.remove(want);
+              expect(table.takeReply(pair[0].protocol, t)).toEqual(want);
             }
           } else {
             table.clear();
