@@ -98,15 +98,14 @@ export function planDecide(ctx: RunContext, req: RequestState, x: Exchange): Leg
   opened.planned++;
   const { plan, client } = x;
   if (!x.compact) hop(req, client.id, plan.nodeId, 'veth', vethOut, 0, x.sent);
-  const d = decideInKnownClass(ctx, plan.node, plan.memo, plan.packet, req.random);
-  const k = plan.memo.leaf;
-  let leg = k >= 0 && plan.leafDecisions[k] === d ? plan.leafLegs[k] : plan.legs.get(d);
+  const d = decideInKnownClass(ctx, plan.node, plan, plan.packet, req.random, plan.fresh);
+  const k = plan.leaf;
+  const byLeaf = k >= 0 ? plan.leafLegs[k] : undefined;
+  let leg = byLeaf !== undefined && byLeaf.decision === d ? byLeaf : plan.legs.get(d);
   if (leg === undefined) {
     leg = legOf(ctx, plan, d, x.protocol);
-    if (k >= 0) {
-      plan.leafDecisions[k] = d;
-      plan.leafLegs[k] = leg;
-    } else if (plan.legs.size < MAX_LEGS) plan.legs.set(d, leg);
+    if (k >= 0) plan.leafLegs[k] = leg;
+    else if (plan.legs.size < MAX_LEGS) plan.legs.set(d, leg);
   }
   x.decision = d;
   x.leg = leg;

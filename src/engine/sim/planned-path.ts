@@ -9,10 +9,10 @@ import type { Tuple } from './conntrack.ts';
 import type { NodeProxyDecision } from './node-proxy.ts';
 import { podPeer, type Peer } from './peers.ts';
 import { listens, placesOf } from './places.ts';
-import { explainDecision, type Explained } from './proxy-step.ts';
+import { explainDecision, freshWalkOf, type Explained } from './proxy-step.ts';
 import { moveKind } from './reply.ts';
 import { deliveredText, podRouteText } from './routing.ts';
-import { memoClass, memoisable, type MemoClass } from './rule-memo.ts';
+import { memoClass, memoisable, type FreshWalk, type MemoClass } from './rule-memo.ts';
 import {
   flowMemo,
   LATENCY,
@@ -35,12 +35,18 @@ const MAX_PLANS = 8;
 /** Decisions kept per destination (a memo leaf each; a walk that keeps state makes a new one each time). */
 export const MAX_LEGS = 16;
 
-/** What follows one decision. */
+/** What follows one decision (`decision`: the one it was made for). */
 export type Leg =
-  | { readonly kind: 'walk' }
-  | { readonly kind: 'reject' | 'drop'; readonly e: Explained; readonly service: TraceResult['service'] }
+  | { readonly kind: 'walk'; readonly decision?: NodeProxyDecision }
+  | {
+      readonly kind: 'reject' | 'drop';
+      readonly decision: NodeProxyDecision;
+      readonly e: Explained;
+      readonly service: TraceResult['service'];
+    }
   | {
       readonly kind: 'dnat';
+      readonly decision: NodeProxyDecision;
       readonly e: Explained;
       readonly service: TraceResult['service'];
       readonly dnat: string;
@@ -52,8 +58,13 @@ export type Leg =
       readonly deliverText: string;
     };
 
-/** One client's connections to one destination and protocol (kept in its flow's memo). */
-export interface FlowPath {
+/**
+ * One client's connections to one destination and protocol (kept in its flow's memo). It is its
+ * class's place in the rule memo itself (a MemoClass), and the legs are found from the leaf: a
+ * large run's paths are out of cache when their flow comes round again, and each object between
+ * the path and the leg was a miss.
+ */
+export interface FlowPath extends MemoClass {
   /** The model it was made for. */
   readonly model: ClusterModel;
   readonly client: Peer;
@@ -65,9 +76,9 @@ export interface FlowPath {
   readonly dst: AddrParts;
   /** The class's packet, its draws apart (the request's). */
   readonly packet: Packet;
-  readonly memo: MemoClass;
-  /** What follows each decision: by the memo leaf it came from, else by the decision. */
-  readonly leafDecisions: (NodeProxyDecision | undefined)[];
+  /** The node's real walk, for the memo's misses. */
+  readonly fresh: () => FreshWalk;
+  /** What follows each decision: by the memo leaf it came from (if its `decision` is the one), else by the decision. */
   readonly leafLegs: (Leg | undefined)[];
   readonly legs: Map<NodeProxyDecision, Leg>;
 }
@@ -119,7 +130,13 @@ export function pathFor(
     protocol,
     origin: 'forwarded',
   };
+  const found = memoClass(model, node, ctx.mode, packet);
+  // Field by field (a spread made an object of another, slower shape).
   const plan: FlowPath = {
+    slots: found.slots,
+    key: found.key,
+    branches: found.branches,
+    leaf: found.leaf,
     model,
     client,
     to,
@@ -129,8 +146,7 @@ export function pathFor(
     proxyId: proxyId(node),
     dst,
     packet,
-    memo: memoClass(model, node, ctx.mode, packet),
-    leafDecisions: [],
+    fresh: freshWalkOf(ctx, node),
     leafLegs: [],
     legs: new Map(),
   };
@@ -140,23 +156,25 @@ export function pathFor(
 
 /** What follows decision `d` of `plan`'s class, as connection.ts and routing.ts would do it. */
 export function legOf(ctx: RunContext, plan: FlowPath, d: NodeProxyDecision, protocol: Protocol): Leg {
-  if (d.verdict === 'no-match' || d.verdict === 'accept' || d.ipvsKey !== undefined) return { kind: 'walk' };
+  if (d.verdict === 'no-match' || d.verdict === 'accept' || d.ipvsKey !== undefined)
+    return { kind: 'walk', decision: d };
   const model = ctx.view.model;
   const e = explainDecision(model, plan.node, d, plan.dst.ip, plan.dst.port, protocol);
   const ref = e.service;
   const service = ref
     ? { namespace: ref.service.namespace, name: ref.service.name, port: ref.port }
     : undefined;
-  if (d.verdict === 'reject' || d.verdict === 'drop') return { kind: d.verdict, e, service };
-  if (d.verdict !== 'dnat' || e.dnat === undefined) return { kind: 'walk' };
+  if (d.verdict === 'reject' || d.verdict === 'drop') return { kind: d.verdict, decision: d, e, service };
+  if (d.verdict !== 'dnat' || e.dnat === undefined) return { kind: 'walk', decision: d };
   const { ip, port } = splitAddr(e.dnat);
   const pod = placesOf(model).podByIP.get(ip);
-  if (!pod) return { kind: 'walk' };
+  if (!pod) return { kind: 'walk', decision: d };
   const server = podPeer(model, pod);
   const ok = listens(pod, port, protocol);
   const cross = pod.node === plan.node ? undefined : pod.node;
   return {
     kind: 'dnat',
+    decision: d,
     e,
     service,
     dnat: e.dnat,

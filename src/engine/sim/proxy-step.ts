@@ -5,7 +5,7 @@ import type { ClusterModel, Protocol } from '../cluster/types.ts';
 import type { Packet } from '../proxy/types.ts';
 import { proxyAtNode, type NodeProxyDecision } from './node-proxy.ts';
 import { listens, placesOf, serviceFor, type ServicePortRef } from './places.ts';
-import { decideInMemoClass, memoisedDecision, type FreshWalk, type MemoClass } from './rule-memo.ts';
+import { decideInKnownBranches, memoisedDecision, type FreshWalk, type MemoClass } from './rule-memo.ts';
 import type { RunContext } from './run-context.ts';
 import type { HopPick } from './sim-types.ts';
 
@@ -54,15 +54,22 @@ export function decideAtNode(ctx: RunContext, node: string, packet: Packet): Nod
   return memoisedDecision(ctx.view.model, node, ctx.mode, packet, freshWalk(ctx, node));
 }
 
-/** `decideAtNode` for a packet of a class already found (a memoisable mode; replay.ts). */
+/** `node`'s real walk when it is asked for (a planned path keeps one: made once, not per decision). */
+export const freshWalkOf =
+  (ctx: RunContext, node: string): (() => FreshWalk) =>
+  () =>
+    freshWalk(ctx, node);
+
+/** `decideAtNode` for a packet of a class already found (a memoisable mode; planned-path.ts). */
 export function decideInKnownClass(
   ctx: RunContext,
   node: string,
   found: MemoClass,
   packet: Packet,
   random: () => number,
+  fresh: () => FreshWalk,
 ): NodeProxyDecision {
-  return decideInMemoClass(found, ctx.view.model, node, ctx.mode, packet, random, freshWalk(ctx, node));
+  return decideInKnownBranches(found, ctx.view.model, node, ctx.mode, packet, random, fresh);
 }
 
 /** The rule that decided where the packet goes (not the MASQUERADE that follows it). */

@@ -190,6 +190,37 @@ export function decideInMemoClass(
   return d;
 }
 
+/**
+ * `decideInMemoClass` where `fresh` is asked for only on a miss: a class whose branches are known
+ * draws, and the leaf they land on is the decision (most connections, after the first few).
+ */
+export function decideInKnownBranches(
+  found: MemoClass,
+  model: ClusterModel,
+  node: string,
+  mode: ProxyMode,
+  packet: Packet,
+  random: () => number,
+  fresh: () => FreshWalk,
+): NodeProxyDecision {
+  const b = found.branches;
+  if (b === undefined || b.walked === true)
+    return decideInMemoClass(found, model, node, mode, packet, random, fresh());
+  drawn = 0;
+  const k = branch(b, random);
+  const leaf = b.leaves[k];
+  if (leaf) {
+    found.leaf = k;
+    return leaf;
+  }
+  const d = missed(found.slots, found.key, b, k, packet, random, fresh());
+  // The miss may have turned the class to walking.
+  const after: Branches = b;
+  found.branches = after.walked === true ? undefined : after;
+  found.leaf = found.branches && after.leaves[k] === d ? k : -1;
+  return d;
+}
+
 /** The leaf `decideInClass` last landed on (-1 when it walked). */
 let lastLeaf = -1;
 
@@ -238,7 +269,22 @@ function decideInClass(
   lastLeaf = k;
   const leaf = memo.leaves[k];
   if (leaf) return leaf;
-  // First time a draw lands here: walk for real with the same draws, and check it agrees.
+  return missed(slots, key, memo, k, packet, random, fresh);
+}
+
+/**
+ * The first time the draws (in `scratch`) land on leaf `k`: a walk for real with the same draws,
+ * kept as the leaf if it took just those; if not, the class walks from then on.
+ */
+function missed(
+  slots: MemoClass['slots'],
+  key: number,
+  memo: Branches,
+  k: number,
+  packet: Packet,
+  random: () => number,
+  fresh: FreshWalk,
+): NodeProxyDecision {
   const draws = Array.from(scratch.subarray(0, drawn));
   const script = scripted(draws, random);
   const d = fresh(script.random, packet);
