@@ -135,6 +135,21 @@ export class Conntrack {
     return entry;
   }
 
+  /**
+   * `takeReply` for `entry`'s reply tuple, when the caller holds the entry its connection made:
+   * found by identity (no address compared) while the list holds it. Reply tuples are unique in
+   * the table, so the entry there is the one the tuple finds; else the tuple is looked up.
+   */
+  takeEntry(entry: ConntrackEntry): ConntrackEntry | undefined {
+    const list = this.#list;
+    const i = list ? list.indexOf(entry) : -1;
+    if (!list || i < 0) return this.takeReply(entry.protocol, entry.reply);
+    const last = list.pop();
+    if (last && i < list.length) list[i] = last;
+    this.#size--;
+    return entry;
+  }
+
   /** The connection closed (FIN/RST, or a UDP exchange done): the entry goes (whatever holds its reply tuple). */
   remove(entry: ConntrackEntry): void {
     const list = this.#list;

@@ -16,7 +16,16 @@ interface Tally {
   readonly outcomes: Map<string, Count>;
   /** namespace → pod → requests: the pod's own strings as keys, no string made per request. */
   readonly backends: Map<string, Map<string, Count>>;
+  /**
+   * The count of the flow's last outcome, and of each backend object met (planned paths share
+   * one per pod): a flow comes round again once its maps are out of cache, so one lookup, not two.
+   */
+  last: { readonly outcome: string; readonly count: Count } | undefined;
+  readonly byBackend: Map<object, Count>;
 }
+
+/** Backend objects remembered per flow (a walked request makes a new one each time). */
+const BY_BACKEND_MAX = 64;
 
 const tally = (from: string, to: string): Tally => ({
   from,
@@ -25,12 +34,18 @@ const tally = (from: string, to: string): Tally => ({
   failed: 0,
   outcomes: new Map(),
   backends: new Map(),
+  last: undefined,
+  byBackend: new Map(),
 });
 
-function bump(m: Map<string, Count>, key: string): void {
-  const count = m.get(key);
-  if (count) count.n++;
-  else m.set(key, { n: 1 });
+/** `m`'s count for `key`, made 0 when missing. */
+function countOf(m: Map<string, Count>, key: string): Count {
+  let count = m.get(key);
+  if (!count) {
+    count = { n: 0 };
+    m.set(key, count);
+  }
+  return count;
 }
 
 function frozen(t: Tally): FlowCounters {
@@ -59,14 +74,26 @@ export class Counters {
     const t = this.#flows[r.flow] ?? this.#oneOff;
     t.requests++;
     if (r.outcome !== 'delivered') t.failed++;
-    bump(t.outcomes, r.outcome);
-    if (r.outcome === 'delivered' && r.backend) {
-      let pods = t.backends.get(r.backend.namespace);
-      if (!pods) {
-        pods = new Map();
-        t.backends.set(r.backend.namespace, pods);
+    let last = t.last;
+    if (last?.outcome !== r.outcome) {
+      last = { outcome: r.outcome, count: countOf(t.outcomes, r.outcome) };
+      t.last = last;
+    }
+    last.count.n++;
+    const backend = r.backend;
+    if (r.outcome === 'delivered' && backend) {
+      let count = t.byBackend.get(backend);
+      if (!count) {
+        let pods = t.backends.get(backend.namespace);
+        if (!pods) {
+          pods = new Map();
+          t.backends.set(backend.namespace, pods);
+        }
+        count = countOf(pods, backend.pod);
+        if (t.byBackend.size >= BY_BACKEND_MAX) t.byBackend.clear();
+        t.byBackend.set(backend, count);
       }
-      bump(pods, r.backend.pod);
+      count.n++;
     }
   }
 

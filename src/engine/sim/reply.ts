@@ -203,7 +203,8 @@ export function answerUnNats(ctx: RunContext, req: RequestState, a: Answer): boo
     return false;
   }
   const table = ctx.node(path.node).conntrack;
-  const entry = table.takeReply(conn.protocol, a.pkt);
+  // The answer is the entry's reply tuple (answerBegins), so the entry is looked for as itself.
+  const entry = conn.nat ? table.takeEntry(conn.nat) : table.takeReply(conn.protocol, a.pkt);
   if (!entry) {
     lost(
       req,

@@ -52,6 +52,7 @@ const op = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('remove' as const), which: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('take' as const), which: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('takeEntry' as const), which: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('clear' as const) }), weight: 1 },
 );
 
@@ -84,6 +85,14 @@ describe('Conntrack', () => {
               const want = reference.findReply(pair[1].protocol, t);
               if (want) reference.remove(want);
               expect(table.takeReply(pair[0].protocol, t)).toEqual(want);
+            }
+          } else if (o.kind === 'takeEntry') {
+            // The entry an add gave, whether or not the table still holds it (or another with its tuple).
+            const pair = added[o.which % Math.max(1, added.length)];
+            if (pair) {
+              const want = reference.findReply(pair[1].protocol, pair[1].reply);
+              if (want) reference.remove(want);
+              expect(table.takeEntry(pair[0])).toEqual(want);
             }
           } else {
             table.clear();
