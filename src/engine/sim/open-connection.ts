@@ -51,14 +51,17 @@ export function connect(
 
 /**
  * A connection being opened along a planned path, then answered (reply.ts): what its stages
- * (below, and the reply's in reply.ts) pass on between the waits.
+ * (below, and the reply's in reply.ts) pass on between the waits. A request's exchanges come one
+ * after another, so the one-process request (run-request.ts) remakes one for each (`exchange`
+ * with `reuse`), with its connection and its answer: three objects an exchange were a sixth of
+ * what a request allocated.
  */
 export interface Exchange {
-  readonly client: Peer;
-  readonly sent: Tuple;
-  readonly protocol: Protocol;
-  readonly compact: boolean;
-  readonly plan: FlowPath;
+  client: Peer;
+  sent: Tuple;
+  protocol: Protocol;
+  compact: boolean;
+  plan: FlowPath;
   /** The rules' decision and what follows it (set by `planDecide`). */
   decision: NodeProxyDecision | undefined;
   leg: Leg;
@@ -67,30 +70,49 @@ export interface Exchange {
   seen: Tuple;
   /** The last place shown in a hop. */
   shown: string;
+  /** The connection once delivered (`planDeliver`), kept to be remade by the next exchange. */
+  opened: { readonly ok: true; readonly conn: PlannedConnection } | undefined;
 }
+
+/** A Connection opened along a planned path (its fields remade when its exchange is). */
+export type PlannedConnection = { -readonly [K in keyof Connection]: Connection[K] };
 
 const NOT_YET: Leg = { kind: 'walk' };
 
-/** A connection about to leave `client` along `plan`, before its decision. */
+/** A connection about to leave `client` along `plan`, before its decision; `reuse` is remade into it. */
 export function exchange(
   client: Peer,
   sent: Tuple,
   protocol: Protocol,
   compact: boolean,
   plan: FlowPath,
+  reuse?: Exchange,
 ): Exchange {
-  return {
-    client,
-    sent,
-    protocol,
-    compact,
-    plan,
-    decision: undefined,
-    leg: NOT_YET,
-    entry: undefined,
-    seen: sent,
-    shown: '',
-  };
+  if (!reuse)
+    return {
+      client,
+      sent,
+      protocol,
+      compact,
+      plan,
+      decision: undefined,
+      leg: NOT_YET,
+      entry: undefined,
+      seen: sent,
+      shown: '',
+      opened: undefined,
+    };
+  reuse.client = client;
+  reuse.sent = sent;
+  reuse.protocol = protocol;
+  reuse.compact = compact;
+  reuse.plan = plan;
+  reuse.decision = undefined;
+  reuse.leg = NOT_YET;
+  reuse.entry = undefined;
+  reuse.seen = sent;
+  reuse.shown = '';
+  return reuse;
 }
 
 /** After the veth wait: the veth hop and the rules' decision; a `walk` leg walks on (`walkOn`). */
@@ -183,20 +205,35 @@ export function planDeliver(ctx: RunContext, req: RequestState, x: Exchange): Co
     planDrop(ctx, x);
     return { ok: false, fate: REJECTED };
   }
-  const conn: Connection = {
-    protocol: x.protocol,
-    client: x.client,
-    server: leg.server,
-    sent: x.sent,
-    seen: x.seen,
-    stations: NO_STATIONS,
-    ipvs: NO_IPVS,
-    compact: x.compact,
-    open: true,
-    planned: leg.path,
-    nat: x.entry,
-  };
-  return { ok: true, conn };
+  const made = x.opened;
+  if (!made) {
+    const conn: PlannedConnection = {
+      protocol: x.protocol,
+      client: x.client,
+      server: leg.server,
+      sent: x.sent,
+      seen: x.seen,
+      stations: NO_STATIONS,
+      ipvs: NO_IPVS,
+      compact: x.compact,
+      open: true,
+      planned: leg.path,
+      nat: x.entry,
+    };
+    x.opened = { ok: true, conn };
+    return x.opened;
+  }
+  const conn = made.conn;
+  conn.protocol = x.protocol;
+  conn.client = x.client;
+  conn.server = leg.server;
+  conn.sent = x.sent;
+  conn.seen = x.seen;
+  conn.compact = x.compact;
+  conn.open = true;
+  conn.planned = leg.path;
+  conn.nat = x.entry;
+  return made;
 }
 
 /** connection.ts walkConnect for a pod client, along the plan. */

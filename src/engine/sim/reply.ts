@@ -150,30 +150,41 @@ export function* closeLost(ctx: RunContext, req: RequestState, conn: Connection)
   return yield* timeout(ctx, req, conn.client);
 }
 
-/** A planned connection's answer on its way back: what its stages pass on between the waits. */
+/**
+ * A planned connection's answer on its way back: what its stages pass on between the waits (the
+ * one-process request remakes one for each exchange, open-connection.ts Exchange).
+ */
 export interface Answer {
-  readonly conn: Connection;
-  readonly path: PlannedPath;
-  readonly text: ReplyText;
+  conn: Connection;
+  path: PlannedPath;
+  text: ReplyText;
   /** The answer as the server sends it. */
-  readonly first: Tuple;
+  first: Tuple;
   pkt: Tuple;
   shown: string;
 }
 
-/** The server answers (its hop unless compact); the first wait is its veth. */
+/** The server answers (its hop unless compact); the first wait is its veth. `reuse` is remade into the answer. */
 export function answerBegins(
   req: RequestState,
   conn: Connection,
   path: PlannedPath,
   text: ReplyText,
+  reuse?: Answer,
 ): Answer {
   const server = conn.server.id;
   // The reply tuple of the connection's conntrack entry is the answer as the server sends it.
   const first: Tuple = conn.nat?.reply ?? { src: conn.seen.dst, dst: conn.seen.src };
   if (!conn.compact)
     hop(req, server, server, text.respondKind ?? 'respond', respondText, REPLY, first, undefined, text);
-  return { conn, path, text, first, pkt: first, shown: server };
+  if (!reuse) return { conn, path, text, first, pkt: first, shown: server };
+  reuse.conn = conn;
+  reuse.path = path;
+  reuse.text = text;
+  reuse.first = first;
+  reuse.pkt = first;
+  reuse.shown = server;
+  return reuse;
 }
 
 /** After the veth wait, when the server is on another node: false when that node is down (the caller loses it). */

@@ -18,6 +18,7 @@ import {
   planRoute,
   routeWait,
   walkOn,
+  type Exchange,
 } from './open-connection.ts';
 import { pathFor, plannable, type FlowPath } from './planned-path.ts';
 import type { Peer } from './peers.ts';
@@ -29,6 +30,7 @@ import {
   closeLost,
   reply,
   toProxyWait,
+  type Answer,
   type ReplyText,
 } from './reply.ts';
 import { arrived, attempt, dial, targetMemo, type Attempt, type TargetMemo } from './request.ts';
@@ -92,6 +94,9 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
     return yield* redirected(ctx, req, yield* attempt(ctx, req, target), 0);
   const { client, r } = shape;
   const queries = r.result.tried.length;
+  // Remade for each exchange (open-connection.ts Exchange).
+  let x: Exchange | undefined;
+  let a: Answer | undefined;
   // The resolver's queries, then the connection to the address they gave.
   for (let i = 0; i <= queries; i++) {
     const dns = i < queries;
@@ -124,7 +129,7 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
     }
     if (!plan) opened = yield* walkConnect(ctx, req, client, sent, protocol, dns ? COMPACT : {});
     else {
-      const x = exchange(client, sent, protocol, dns, plan);
+      x = exchange(client, sent, protocol, dns, plan, x);
       if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
       if (planDecide(ctx, req, x).kind === 'walk') opened = yield* walkOn(ctx, req, x);
       else {
@@ -173,7 +178,7 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
     let lost: Fate | undefined;
     if (!path) lost = yield* reply(ctx, req, conn, text);
     else {
-      const a = answerBegins(req, conn, path, text);
+      a = answerBegins(req, conn, path, text, a);
       let on = true;
       if (path.cross !== undefined) {
         if (ctx.wait(LATENCY.veth)) yield LATENCY.veth;
