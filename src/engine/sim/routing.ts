@@ -8,7 +8,7 @@ import type { ClusterModel, ClusterPod, Protocol } from '../cluster/types.ts';
 import { podPeer, type Peer } from './peers.ts';
 import { listener, listens, placesOf } from './places.ts';
 import { ingressCheck } from './policy-step.ts';
-import { remembered } from './memo.ts';
+import { keep, recall } from './memo.ts';
 import { FAILED, addr, hop, LATENCY, nodeId, protocolIndex, splitAddr, type Proc } from './run-context.ts';
 import { fail, station, timeout, type Connected, type Connection, type Walk } from './walk.ts';
 
@@ -44,29 +44,35 @@ export function deliveredText(
   ok: boolean,
   note: string,
 ): string {
+  if (note !== '') return writeDelivered(server, port, protocol, ok, note);
+  const key = (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0);
+  return (
+    recall(delivered, server, key) ??
+    keep(delivered, server, key, writeDelivered(server, port, protocol, ok, ''))
+  );
+}
+
+function writeDelivered(server: Peer, port: number, protocol: Protocol, ok: boolean, note: string): string {
   const pod = server.pod;
-  const write = () => {
-    const what = `${protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
-    const into =
-      server.kind === 'host'
-        ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
-        : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
-    return ok
-      ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
-      : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
-  };
-  return note === ''
-    ? remembered(delivered, server, (port * 3 + protocolIndex(protocol)) * 2 + (ok ? 1 : 0), write)
-    : write();
+  const what = `${protocol === 'UDP' ? 'udp' : 'tcp'} port ${String(port)}`;
+  const into =
+    server.kind === 'host'
+      ? `Delivered on node ${server.node ?? ''} to hostNetwork pod ${server.id.slice(4)}`
+      : `Delivered to pod ${server.id.slice(4)} (${server.ip}) through its veth`;
+  return ok
+    ? `${into}; container ${pod ? (listener(pod, port, protocol) ?? '') : ''} listens on ${what}.${note}`
+    : `${into}: no container listens on ${what}, so the kernel answers ${protocol === 'TCP' ? 'RST (connection refused)' : 'ICMP port unreachable'}.${note}`;
 }
 
 /** The routing hop's sentence for a packet to pod address `ip` on another node. */
 export function podRouteText(model: ClusterModel, ip: string, pod: ClusterPod, note: string): string {
-  const write = () => {
-    const cidr = placesOf(model).nodeByName.get(pod.node)?.podCIDR ?? '?';
-    return `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${note}`;
-  };
-  return note === '' ? remembered(routedToPod, model, ip, write) : write();
+  if (note !== '') return writePodRoute(model, ip, pod, note);
+  return recall(routedToPod, model, ip) ?? keep(routedToPod, model, ip, writePodRoute(model, ip, pod, ''));
+}
+
+function writePodRoute(model: ClusterModel, ip: string, pod: ClusterPod, note: string): string {
+  const cidr = placesOf(model).nodeByName.get(pod.node)?.podCIDR ?? '?';
+  return `${ip} is in node ${pod.node}'s pod CIDR ${cidr}: routed over the node network to ${pod.node}.${note}`;
 }
 
 /** Through the veth into `server` (the caller has waited LATENCY.veth). */

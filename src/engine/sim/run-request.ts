@@ -90,8 +90,10 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
   const shape = memo.shape;
   const node = shape?.client.node;
   // A client on a node that is down cannot send (attempt says so).
-  if (!shape || node === undefined || ctx.view.isDown(node))
-    return yield* redirected(ctx, req, yield* attempt(ctx, req, target), 0);
+  if (!shape || node === undefined || ctx.view.isDown(node)) {
+    const end = yield* attempt(ctx, req, target);
+    return 'redirect' in end ? yield* redirected(ctx, req, end, 0) : end;
+  }
   const { client, r } = shape;
   const queries = r.result.tried.length;
   // Remade for each exchange (open-connection.ts Exchange).
@@ -162,13 +164,10 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
     } else {
       if (!opened.ok) return opened.fate;
       const ingress = arrived(req, opened.conn, memo.target);
-      if (ingress)
-        return yield* redirected(
-          ctx,
-          req,
-          yield* ingressNginx(ctx, req, opened.conn, memo.target, ingress),
-          0,
-        );
+      if (ingress) {
+        const end = yield* ingressNginx(ctx, req, opened.conn, memo.target, ingress);
+        return 'redirect' in end ? yield* redirected(ctx, req, end, 0) : end;
+      }
       if (ctx.wait(LATENCY.app)) yield LATENCY.app;
       text = answer;
     }
