@@ -83,19 +83,19 @@ export interface FlowPath extends MemoClass {
   readonly legs: Map<NodeProxyDecision, Leg>;
 }
 
-/**
- * Whether a connection of `client` sending `sent` may follow a planned path now. `fromClient`:
- * the caller took `sent.src` from the client's own address (localAddress), so it is not read.
- */
-export function plannable(ctx: RunContext, client: Peer, sent: Tuple, fromClient = false): boolean {
-  if (!ctx.plannedPaths || client.kind !== 'pod' || client.node === undefined || !memoisable(ctx.mode))
-    return false;
-  // The model (and its policies) must stay as it is until the packet is delivered.
-  if (ctx.view.policies !== undefined || ctx.now + SPAN >= ctx.steadyUntil) return false;
-  if (fromClient) return true;
+/** Whether a connection of `client` sending `sent` may follow a planned path now. */
+export function plannable(ctx: RunContext, client: Peer, sent: Tuple): boolean {
+  if (client.kind !== 'pod' || client.node === undefined || !plannableNow(ctx)) return false;
   // The decision's source is the client's address (every caller sends from it).
   const src = sent.src;
   return src.startsWith(client.ip) && src.charCodeAt(client.ip.length) === 58;
+}
+
+/** `plannable`'s checks of the run itself: planned paths on, a memoisable mode, no policy, no change before delivery. */
+export function plannableNow(ctx: RunContext): boolean {
+  if (!ctx.plannedPaths || !memoisable(ctx.mode)) return false;
+  // The model (and its policies) must stay as it is until the packet is delivered.
+  return ctx.view.policies === undefined && ctx.now + SPAN < ctx.steadyUntil;
 }
 
 /** The planned path for `client`'s connections to `sent.dst` when they may follow one now. */

@@ -20,7 +20,7 @@ import {
   walkOn,
   type Exchange,
 } from './open-connection.ts';
-import { pathFor, plannable, type FlowPath } from './planned-path.ts';
+import { pathFor, plannableNow, type FlowPath } from './planned-path.ts';
 import type { Peer } from './peers.ts';
 import {
   answerArrives,
@@ -48,10 +48,21 @@ import { timeout } from './walk.ts';
 
 const MAX_REDIRECTS = 3;
 
-/** A flow's requests that can run as one process: the pod, the name's resolution, the one address. */
+/**
+ * A flow's requests that can run as one process: the pod, the name's resolution, the one address.
+ * What each request reads is copied here from the client and the resolution: a flow's objects
+ * are out of cache when it comes round again, and each one read on the way was a miss.
+ */
 export interface Shape {
   readonly client: Peer;
+  readonly clientId: string;
+  readonly clientIp: string;
+  readonly node: string;
   readonly r: Resolution;
+  /** The resolver's queries (the search list tried), what each says, and what each answer says. */
+  readonly queries: number;
+  readonly queryTexts: readonly string[];
+  readonly replies: readonly ReplyText[];
   readonly dnsAddr: string;
   readonly ip: string;
   /** The planned paths to kube-dns and to the address (open-connection.ts), once made. */
@@ -74,8 +85,21 @@ function shapeOf(ctx: RunContext, memo: TargetMemo): Shape | null {
     return null;
   const ip = r.a[0];
   // Not the pod itself (attempt's loopback).
-  if (ip === undefined || ip.startsWith('127.') || ip === client.ip) return null;
-  return { client, r, dnsAddr: r.dnsAddr, ip, dnsPath: undefined, tcpPath: undefined };
+  if (ip === undefined || ip.startsWith('127.') || ip === client.ip || client.node === undefined) return null;
+  return {
+    client,
+    clientId: client.id,
+    clientIp: client.ip,
+    node: client.node,
+    r,
+    queries: r.result.tried.length,
+    queryTexts: r.queries,
+    replies: r.replies,
+    dnsAddr: r.dnsAddr,
+    ip,
+    dnsPath: undefined,
+    tcpPath: undefined,
+  };
 }
 
 /**
@@ -88,14 +112,12 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
   const memo = targetMemo(ctx, req, target);
   if (memo.shape === undefined) memo.shape = shapeOf(ctx, memo);
   const shape = memo.shape;
-  const node = shape?.client.node;
   // A client on a node that is down cannot send (attempt says so).
-  if (!shape || node === undefined || ctx.view.isDown(node)) {
+  if (!shape || ctx.view.isDown(shape.node)) {
     const end = yield* attempt(ctx, req, target);
     return 'redirect' in end ? yield* redirected(ctx, req, end, 0) : end;
   }
-  const { client, r } = shape;
-  const queries = r.result.tried.length;
+  const { client, queries } = shape;
   // Remade for each exchange (open-connection.ts Exchange).
   let x: Exchange | undefined;
   let a: Answer | undefined;
@@ -105,14 +127,14 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
     const protocol: Protocol = dns ? 'UDP' : 'TCP';
     if (!dns) dial(memo, client, 'dns', 1, shape.ip);
     const answer = memo.answer ?? NO_ANSWER;
-    const sent = { src: localAddress(ctx, req, client.ip), dst: dns ? shape.dnsAddr : memo.dialled };
+    const sent = { src: localAddress(ctx, req, shape.clientIp), dst: dns ? shape.dnsAddr : memo.dialled };
     if (ctx.wait(LATENCY.loopback)) yield LATENCY.loopback;
     hop(
       req,
-      client.id,
-      client.id,
+      shape.clientId,
+      shape.clientId,
       dns ? 'dns-query' : 'send',
-      dns ? (r.queries[i] ?? '') : memo.send,
+      dns ? (shape.queryTexts[i] ?? '') : memo.send,
       0,
       sent,
     );
@@ -120,7 +142,8 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
     // open-connection.ts plannedConnect, its waits here.
     let opened: Connected;
     let plan: FlowPath | undefined;
-    if (plannable(ctx, client, sent, true)) {
+    // The shape's client is a pod on a node, sending from its own address (plannable's other checks).
+    if (plannableNow(ctx)) {
       // Kept while the model is the one they were made for (an event may come mid-request).
       plan = dns ? shape.dnsPath : shape.tcpPath;
       if (plan?.model !== ctx.view.model) {
@@ -160,7 +183,7 @@ export function* runRequest(ctx: RunContext, req: RequestState, target: TraceTar
       req.service = saved;
       if (!opened.ok) return queryFailed(opened.fate);
       if (ctx.wait(LATENCY.dns)) yield LATENCY.dns;
-      text = r.replies[i] ?? NO_ANSWER;
+      text = shape.replies[i] ?? NO_ANSWER;
     } else {
       if (!opened.ok) return opened.fate;
       const ingress = arrived(req, opened.conn, memo.target);
