@@ -8,7 +8,12 @@ export class Recent<T> {
   /** Where the next item goes once the ring is full. */
   #next = 0;
 
-  constructor(readonly size: number) {}
+  /** How many are kept: the whole part of the size asked for (none for a negative or NaN one). */
+  readonly size: number;
+
+  constructor(size: number) {
+    this.size = size >= 0 ? Math.floor(size) : 0;
+  }
 
   push(item: T): void {
     if (this.size <= 0) return;

@@ -26,6 +26,17 @@ describe('Recent', () => {
     expect(all.items()[49]).toBe(49);
   });
 
+  it('keeps the whole part of a fractional size, and nothing for a negative or NaN one', () => {
+    const r = new Recent<number>(2.5);
+    for (let i = 1; i <= 5; i++) r.push(i);
+    expect(r.items()).toEqual([4, 5]);
+    for (const size of [-1, NaN]) {
+      const none = new Recent<number>(size);
+      none.push(1);
+      expect(none.items()).toEqual([]);
+    }
+  });
+
   it('gives a copy: what the caller holds does not change as items come', () => {
     const r = new Recent<string>(2);
     r.push('a');
