@@ -123,8 +123,9 @@ function before(keys: readonly number[], orders: readonly number[], a: number, b
  */
 export class Agenda<T> {
   /**
-   * `due[0]`: the earliest time scheduled, or Infinity, kept as entries come and go. A typed array
-   * read in place: a time returned from a call was a new heap number at every wait.
+   * `due[0]`: the time of the entry that comes first (`peekTime`), or Infinity, kept as entries
+   * come and go. A typed array read in place: a time returned from a call was a new heap number at
+   * every wait.
    */
   readonly due = new Float64Array([Infinity]);
   readonly #counter = { next: 0 };
@@ -140,7 +141,8 @@ export class Agenda<T> {
 
   push(time: number, rank: number, item: T, lane: 0 | 1 = 0): void {
     this.#lanes[lane].push(time, rank, item);
-    if (time < (this.due[0] ?? Infinity)) this.due[0] = time;
+    // The first entry's time, not the least time: two times within one µs order by insertion.
+    this.due[0] = this.#first().peekTime();
   }
 
   #first(): EventQueue<T> {
@@ -150,14 +152,13 @@ export class Agenda<T> {
 
   /** The earliest time scheduled in either lane, or Infinity. */
   peekTime(): number {
-    return this.#first().peekTime();
+    return this.due[0] ?? Infinity;
   }
 
   /** Takes the earliest entry; `clock[0]` is set to its time (Infinity when there is none). */
   pop(clock?: Float64Array): T | undefined {
-    const first = this.#first();
-    if (clock) clock[0] = first.peekTime();
-    const item = first.pop();
+    if (clock) clock[0] = this.peekTime();
+    const item = this.#first().pop();
     this.due[0] = this.#first().peekTime();
     return item;
   }
