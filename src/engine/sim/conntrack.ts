@@ -129,9 +129,7 @@ export class Conntrack {
     const i = this.#at(list, protocol, packet.src, packet.dst);
     if (i < 0) return undefined;
     const entry = list[i];
-    const last = list.pop();
-    if (last && i < list.length) list[i] = last;
-    this.#size--;
+    this.#removeAt(list, i);
     return entry;
   }
 
@@ -144,10 +142,15 @@ export class Conntrack {
     const list = this.#list;
     const i = list ? list.indexOf(entry) : -1;
     if (!list || i < 0) return this.takeReply(entry.protocol, entry.reply);
+    this.#removeAt(list, i);
+    return entry;
+  }
+
+  /** The list's entry `i` goes. Order does not matter (reply tuples are unique): the last entry fills the gap. */
+  #removeAt(list: ConntrackEntry[], i: number): void {
     const last = list.pop();
     if (last && i < list.length) list[i] = last;
     this.#size--;
-    return entry;
   }
 
   /** The connection closed (FIN/RST, or a UDP exchange done): the entry goes (whatever holds its reply tuple). */
@@ -155,11 +158,7 @@ export class Conntrack {
     const list = this.#list;
     if (list) {
       const i = this.#at(list, entry.protocol, entry.reply.src, entry.reply.dst);
-      if (i < 0) return;
-      // Order does not matter (reply tuples are unique): the last entry fills the gap.
-      const last = list.pop();
-      if (last && i < list.length) list[i] = last;
-      this.#size--;
+      if (i >= 0) this.#removeAt(list, i);
       return;
     }
     if (this.#byReply.get(entry.protocol)?.get(entry.reply.src)?.delete(entry.reply.dst) === true)

@@ -5,7 +5,7 @@ import type { ClusterModel, Protocol } from '../cluster/types.ts';
 import type { Packet } from '../proxy/types.ts';
 import { proxyAtNode, type NodeProxyDecision } from './node-proxy.ts';
 import { listens, placesOf, serviceFor, type ServicePortRef } from './places.ts';
-import { decideInKnownBranches, memoisedDecision, type FreshWalk, type MemoClass } from './rule-memo.ts';
+import { decideInMemoClass, memoisedDecision, type FreshWalk, type MemoClass } from './rule-memo.ts';
 import type { RunContext } from './run-context.ts';
 import type { HopPick } from './sim-types.ts';
 
@@ -69,7 +69,7 @@ export function decideInKnownClass(
   random: () => number,
   fresh: () => FreshWalk,
 ): NodeProxyDecision {
-  return decideInKnownBranches(found, ctx.view.model, node, ctx.mode, packet, random, fresh);
+  return decideInMemoClass(found, ctx.view.model, node, ctx.mode, packet, random, fresh);
 }
 
 /** The rule that decided where the packet goes (not the MASQUERADE that follows it). */

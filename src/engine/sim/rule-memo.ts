@@ -172,29 +172,12 @@ export function memoClass(model: ClusterModel, node: string, mode: ProxyMode, pa
   };
 }
 
-/** `memoisedDecision` for a class already found (`packet` must be of that class, the mode memoisable). */
-export function decideInMemoClass(
-  found: MemoClass,
-  model: ClusterModel,
-  node: string,
-  mode: ProxyMode,
-  packet: Packet,
-  random: () => number,
-  fresh: FreshWalk,
-): NodeProxyDecision {
-  const known = found.branches;
-  const memo = known && known.walked !== true ? known : found.slots.get(found.key);
-  const d = decideInClass(found.slots, found.key, memo, model, node, mode, packet, random, fresh);
-  found.branches = typeof memo === 'object' && memo.walked !== true ? memo : undefined;
-  found.leaf = found.branches && found.branches.leaves[lastLeaf] === d ? lastLeaf : -1;
-  return d;
-}
-
 /**
- * `decideInMemoClass` where `fresh` is asked for only on a miss: a class whose branches are known
- * draws, and the leaf they land on is the decision (most connections, after the first few).
+ * `memoisedDecision` for a class already found (`packet` must be of that class, the mode
+ * memoisable). `fresh` is asked for only when the rules must be walked: a class whose branches
+ * are known draws, and the leaf they land on is the decision (most connections, after the first).
  */
-export function decideInKnownBranches(
+export function decideInMemoClass(
   found: MemoClass,
   model: ClusterModel,
   node: string,
@@ -203,21 +186,26 @@ export function decideInKnownBranches(
   random: () => number,
   fresh: () => FreshWalk,
 ): NodeProxyDecision {
-  const b = found.branches;
-  if (b === undefined || b.walked === true)
-    return decideInMemoClass(found, model, node, mode, packet, random, fresh());
-  drawn = 0;
-  const k = branch(b, random);
-  const leaf = b.leaves[k];
-  if (leaf) {
-    found.leaf = k;
-    return leaf;
+  const known = found.branches;
+  const memo = known && known.walked !== true ? known : found.slots.get(found.key);
+  let d: NodeProxyDecision;
+  let k: number;
+  if (memo !== undefined && memo === known) {
+    drawn = 0;
+    k = branch(known, random);
+    const leaf = known.leaves[k];
+    if (leaf) {
+      found.leaf = k;
+      return leaf;
+    }
+    d = missed(found.slots, found.key, known, k, packet, random, fresh());
+  } else {
+    d = decideInClass(found.slots, found.key, memo, model, node, mode, packet, random, fresh());
+    k = lastLeaf;
   }
-  const d = missed(found.slots, found.key, b, k, packet, random, fresh());
-  // The miss may have turned the class to walking.
-  const after: Branches = b;
-  found.branches = after.walked === true ? undefined : after;
-  found.leaf = found.branches && after.leaves[k] === d ? k : -1;
+  // A miss may have turned the class to walking.
+  found.branches = typeof memo === 'object' && memo.walked !== true ? memo : undefined;
+  found.leaf = found.branches && found.branches.leaves[k] === d ? k : -1;
   return d;
 }
 
