@@ -12,7 +12,7 @@ import { intoNode, newWalk, settle, vethOut, walkConnect, walkFrom } from './con
 import type { NodeProxyDecision } from './node-proxy.ts';
 import type { Peer } from './peers.ts';
 import { legOf, MAX_LEGS, planFor, type FlowPath, type Leg } from './planned-path.ts';
-import { decideInKnownClass } from './proxy-step.ts';
+import { decideInMemoClass } from './rule-memo.ts';
 import {
   FAILED,
   addr,
@@ -120,7 +120,8 @@ export function planDecide(ctx: RunContext, req: RequestState, x: Exchange): Leg
   opened.planned++;
   const { plan, client } = x;
   if (!x.compact) hop(req, client.id, plan.nodeId, 'veth', vethOut, 0, x.sent);
-  const d = decideInKnownClass(ctx, plan.node, plan, plan.packet, req.random, plan.fresh);
+  // The plan is its class's place in the memo (proxy-step.ts decideAtNode, the class found once).
+  const d = decideInMemoClass(plan, ctx.view.model, plan.node, ctx.mode, plan.packet, req.random, plan.fresh);
   const k = plan.leaf;
   const byLeaf = k >= 0 ? plan.leafLegs[k] : undefined;
   let leg = byLeaf !== undefined && byLeaf.decision === d ? byLeaf : plan.legs.get(d);

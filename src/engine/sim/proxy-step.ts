@@ -5,7 +5,7 @@ import type { ClusterModel, Protocol } from '../cluster/types.ts';
 import type { Packet } from '../proxy/types.ts';
 import { proxyAtNode, type NodeProxyDecision } from './node-proxy.ts';
 import { listens, placesOf, serviceFor, type ServicePortRef } from './places.ts';
-import { decideInMemoClass, memoisedDecision, type FreshWalk, type MemoClass } from './rule-memo.ts';
+import { memoisedDecision, type FreshWalk } from './rule-memo.ts';
 import type { RunContext } from './run-context.ts';
 import type { HopPick } from './sim-types.ts';
 
@@ -59,18 +59,6 @@ export const freshWalkOf =
   (ctx: RunContext, node: string): (() => FreshWalk) =>
   () =>
     freshWalk(ctx, node);
-
-/** `decideAtNode` for a packet of a class already found (a memoisable mode; planned-path.ts). */
-export function decideInKnownClass(
-  ctx: RunContext,
-  node: string,
-  found: MemoClass,
-  packet: Packet,
-  random: () => number,
-  fresh: () => FreshWalk,
-): NodeProxyDecision {
-  return decideInMemoClass(found, ctx.view.model, node, ctx.mode, packet, random, fresh);
-}
 
 /** The rule that decided where the packet goes (not the MASQUERADE that follows it). */
 export function decisiveRule(d: NodeProxyDecision): string | undefined {
