@@ -266,14 +266,18 @@ test('markup in labels, annotations and values of a link stays text everywhere',
     'Invalid value: "<img src=x onerror=\\"window.__pwned=1\\">"',
   );
 
-  // Monaco's hover on the label value (its marker message) shows it as text too.
-  await page
+  // Monaco's hover on the label value (its marker message) shows it as text too. A hover that
+  // lands before Monaco has the marker shows nothing until the mouse moves again: move and retry.
+  const value = page
     .locator('.monaco-editor .view-line', { hasText: 'note:' })
     .getByText('onerror', { exact: false })
-    .first()
-    .hover();
+    .first();
   const hover = page.locator('.monaco-hover-content').filter({ hasText: 'Invalid value' });
-  await expect(hover).toBeVisible();
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await value.hover();
+    await expect(hover).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   await expect(hover).toContainText('<img src=x onerror=\\"window.__pwned=1\\">');
 
   // The graph draws the Ingress path on its edge as text.
